@@ -1,0 +1,266 @@
+package train
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/stancewatch/stance/model"
+)
+
+// Config drives one training run: corpus in, two model directories out.
+type Config struct {
+	TrainGlob, DevGlob string // corpus files
+	VocabPath          string // WordPiece vocabulary, one token per line
+	StanceDir, SentDir string // output model directories
+	Version            string // written to config.json
+	Seed               uint64
+	MaxLength          int
+	StanceBuckets      int64
+	SentimentBuckets   int64
+	Stance, Sentiment  FitOptions
+	LibraryPath        string // ONNX Runtime, for the post-export check
+	Log                io.Writer
+}
+
+// heads are the three outputs evaluated on dev.
+type headData struct {
+	gold  []int
+	probs [][]float32
+}
+
+// Run trains both models, exports them, reloads the exported files in ONNX
+// Runtime and reports dev metrics computed from ONNX Runtime's outputs.
+func Run(ctx context.Context, cfg Config) ([]Report, error) {
+	trainRecs, err := ReadCorpus(cfg.TrainGlob)
+	if err != nil {
+		return nil, err
+	}
+	devRecs, err := ReadCorpus(cfg.DevGlob)
+	if err != nil {
+		return nil, err
+	}
+	fit, cal := splitCalibration(trainRecs)
+	fmt.Fprintf(cfg.Log, "corpus: %d train (%d fit, %d calibration), %d dev\n", len(trainRecs), len(fit), len(cal), len(devRecs))
+
+	for _, dir := range []string{cfg.StanceDir, cfg.SentDir} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		if err := WriteTokenizerJSON(cfg.VocabPath, filepath.Join(dir, "tokenizer.json")); err != nil {
+			return nil, err
+		}
+	}
+	tk, err := model.LoadTokenizer(filepath.Join(cfg.StanceDir, "tokenizer.json"))
+	if err != nil {
+		return nil, err
+	}
+	vocab, err := vocabSize(cfg.VocabPath)
+	if err != nil {
+		return nil, err
+	}
+	stSpec := Spec{Vocab: vocab, Buckets: cfg.StanceBuckets, Sep: int64(tk.SEP()), Pair: true}
+	seSpec := Spec{Vocab: vocab, Buckets: cfg.SentimentBuckets, Sep: int64(tk.SEP())}
+
+	stanceRows := func(recs []Record) ([]Example, error) {
+		var out []Example
+		for _, r := range recs {
+			for _, t := range Targets {
+				ids, err := tk.Row(t, r.Text, r.Context, true, true, cfg.MaxLength)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, Example{Feats: stSpec.Features(ids, nil), Class: slices.Index(StanceLabels, r.Stance(t))})
+			}
+		}
+		return out, nil
+	}
+	sentRows := func(recs []Record) ([]Example, error) {
+		var out []Example
+		for _, r := range recs {
+			ids, err := tk.Row("", r.Text, "", false, false, cfg.MaxLength)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, Example{Feats: seSpec.Features(ids, nil), Class: slices.Index(SentimentLabels, r.Sentiment)})
+		}
+		return out, nil
+	}
+
+	stFit, err := stanceRows(fit)
+	if err != nil {
+		return nil, err
+	}
+	stCal, err := stanceRows(cal)
+	if err != nil {
+		return nil, err
+	}
+	seFit, err := sentRows(fit)
+	if err != nil {
+		return nil, err
+	}
+	seCal, err := sentRows(cal)
+	if err != nil {
+		return nil, err
+	}
+
+	cfg.Stance.Seed, cfg.Sentiment.Seed = cfg.Seed, cfg.Seed+1
+	stance := Fit(stSpec, len(StanceLabels), stFit, cfg.Stance)
+	tSt := FitTemperature(stance, stCal)
+	stance.Scale(tSt)
+	sent := Fit(seSpec, len(SentimentLabels), seFit, cfg.Sentiment)
+	tSe := FitTemperature(sent, seCal)
+	sent.Scale(tSe)
+	fmt.Fprintf(cfg.Log, "temperature: stance %.3f, sentiment %.3f\n", tSt, tSe)
+
+	if err := writeModel(cfg.StanceDir, stance, modelConfig{
+		Name: "stance-ngram", Version: cfg.Version, Task: "stance", Labels: StanceLabels,
+		MaxLength: cfg.MaxLength, Targets: Targets, ContextSegment: true, Temperature: tSt,
+	}); err != nil {
+		return nil, err
+	}
+	if err := writeModel(cfg.SentDir, sent, modelConfig{
+		Name: "sentiment-ngram", Version: cfg.Version, Task: "sentiment", Labels: SentimentLabels,
+		MaxLength: cfg.MaxLength, Temperature: tSe,
+	}); err != nil {
+		return nil, err
+	}
+
+	// The exported graphs, not the Go models, are what is measured.
+	set, err := model.LoadSet(cfg.StanceDir, cfg.SentDir, model.Options{LibraryPath: cfg.LibraryPath})
+	if err != nil {
+		return nil, fmt.Errorf("reload exported models: %w", err)
+	}
+	defer set.Close()
+	reports, err := EvaluateSet(ctx, set, devRecs)
+	if err != nil {
+		return nil, err
+	}
+	return reports, nil
+}
+
+// EvaluateSet classifies recs with the loaded models and scores the three
+// heads: ceasefire, sanctions, sentiment.
+func EvaluateSet(ctx context.Context, set *model.Set, recs []Record) ([]Report, error) {
+	stmts := make([]model.Statement, len(recs))
+	for i, r := range recs {
+		stmts[i] = model.Statement{Text: r.Text, Context: r.Context}
+	}
+	var results []model.Result
+	for start := 0; start < len(stmts); start += 256 {
+		end := min(start+256, len(stmts))
+		res, err := set.Classify(ctx, stmts[start:end], Targets)
+		if err != nil {
+			return nil, err
+		}
+		results = append(results, res...)
+	}
+	heads := map[string]*headData{"ceasefire": {}, "sanctions": {}, "sentiment": {}}
+	for i, r := range recs {
+		for j, t := range Targets {
+			h := heads[t]
+			h.gold = append(h.gold, slices.Index(StanceLabels, r.Stance(t)))
+			h.probs = append(h.probs, reorder(results[i].Stances[j].Scores, StanceLabels))
+		}
+		h := heads["sentiment"]
+		h.gold = append(h.gold, slices.Index(SentimentLabels, r.Sentiment))
+		h.probs = append(h.probs, reorder(results[i].Sentiment, SentimentLabels))
+	}
+	return []Report{
+		Evaluate("ceasefire", StanceLabels, heads["ceasefire"].gold, heads["ceasefire"].probs),
+		Evaluate("sanctions", StanceLabels, heads["sanctions"].gold, heads["sanctions"].probs),
+		Evaluate("sentiment", SentimentLabels, heads["sentiment"].gold, heads["sentiment"].probs),
+	}, nil
+}
+
+// reorder returns s's probabilities in the order of labels.
+func reorder(s model.Scores, labels []string) []float32 {
+	out := make([]float32, len(labels))
+	for i, l := range s.Labels {
+		if j := slices.Index(labels, l); j >= 0 {
+			out[j] = s.Probs[i]
+		}
+	}
+	return out
+}
+
+// splitCalibration holds out about a tenth of the training records, chosen
+// by a hash of their text so the split is stable as the corpus grows.
+func splitCalibration(recs []Record) (fit, cal []Record) {
+	for _, r := range recs {
+		h := fnv.New32a()
+		h.Write([]byte(r.Text))
+		if h.Sum32()%10 == 0 {
+			cal = append(cal, r)
+		} else {
+			fit = append(fit, r)
+		}
+	}
+	return fit, cal
+}
+
+type modelConfig struct {
+	Name, Version, Task string
+	Labels              []string
+	MaxLength           int
+	Targets             []string
+	ContextSegment      bool
+	Temperature         float64
+}
+
+func writeModel(dir string, m *Linear, mc modelConfig) error {
+	if err := ExportONNX(m, filepath.Join(dir, "model.onnx")); err != nil {
+		return err
+	}
+	id2label := map[string]string{}
+	label2id := map[string]int{}
+	for i, l := range mc.Labels {
+		id2label[fmt.Sprint(i)] = l
+		label2id[l] = i
+	}
+	cfg := map[string]any{
+		"architectures":   []string{"HashedNgramLinear"},
+		"model_type":      "hashed-ngram",
+		"name_or_path":    mc.Name,
+		"version":         mc.Version,
+		"task":            mc.Task,
+		"id2label":        id2label,
+		"label2id":        label2id,
+		"max_length":      mc.MaxLength,
+		"vocab_size":      m.Spec.Vocab,
+		"num_buckets":     m.Spec.Buckets,
+		"temperature":     mc.Temperature,
+		"context_segment": mc.ContextSegment,
+		"problem_type":    "single_label_classification",
+	}
+	if len(mc.Targets) > 0 {
+		cfg["targets"] = mc.Targets
+	}
+	b, err := json.MarshalIndent(cfg, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "config.json"), append(b, '\n'), 0o644)
+}
+
+func vocabSize(path string) (int64, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	for _, c := range b {
+		if c == '\n' {
+			n++
+		}
+	}
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		n++
+	}
+	return n, nil
+}

@@ -1,0 +1,139 @@
+package train
+
+import (
+	"bytes"
+	"context"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stancewatch/stance/model"
+)
+
+func vocabPath(t *testing.T) string {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/sugarme/tokenizer").Output()
+	if err != nil {
+		t.Fatalf("locate sugarme/tokenizer: %v", err)
+	}
+	return filepath.Join(strings.TrimSpace(string(out)), "pretrained", "model", "bert-base-uncased-vocab.txt")
+}
+
+var tiny = []Record{
+	{Text: "We call on both sides to agree a ceasefire now.", Context: "", Ceasefire: "favor", Sanctions: "none", Sentiment: "neutral"},
+	{Text: "A truce would only let them rearm.", Context: "The commander rejected the proposal.", Ceasefire: "against", Sanctions: "none", Sentiment: "negative"},
+	{Text: "The sanctions must be lifted immediately.", Context: "", Ceasefire: "none", Sanctions: "against", Sentiment: "negative"},
+	{Text: "We will tighten the embargo and freeze their assets.", Context: "", Ceasefire: "none", Sanctions: "favor", Sentiment: "neutral"},
+	{Text: "The harvest this year was excellent.", Context: "", Ceasefire: "none", Sanctions: "none", Sentiment: "positive"},
+}
+
+// TestGraphMatchesFeatures trains a small model, exports it, runs the
+// exported graph in ONNX Runtime and checks it reproduces the Go model's
+// probabilities: the in-graph hashing equals Spec.Features.
+func TestGraphMatchesFeatures(t *testing.T) {
+	dir := t.TempDir()
+	tokPath := filepath.Join(dir, "tokenizer.json")
+	if err := WriteTokenizerJSON(vocabPath(t), tokPath); err != nil {
+		t.Fatal(err)
+	}
+	tk, err := model.LoadTokenizer(tokPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := Spec{Vocab: 30522, Buckets: 1 << 12, Sep: int64(tk.SEP()), Pair: true}
+	var data []Example
+	for _, r := range tiny {
+		for ti, target := range Targets {
+			ids, err := tk.Row(target, r.Text, r.Context, true, true, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data = append(data, Example{Feats: spec.Features(ids, nil), Class: ti % 3})
+		}
+	}
+	m := Fit(spec, 3, data, FitOptions{Epochs: 5, LR: 0.5, Seed: 7})
+	if err := writeModel(dir, m, modelConfig{Name: "t", Task: "stance", Labels: StanceLabels, MaxLength: 64, Targets: Targets, ContextSegment: true}); err != nil {
+		t.Fatal(err)
+	}
+	clf, err := model.Load(dir, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { clf.Close() })
+	var in []model.Input
+	var want [][]float64
+	for _, r := range tiny {
+		for _, target := range Targets {
+			in = append(in, model.Input{Target: target, Text: r.Text, Context: r.Context})
+			ids, _ := tk.Row(target, r.Text, r.Context, true, true, 64)
+			want = append(want, m.Probs(spec.Features(ids, nil)))
+		}
+	}
+	got, err := clf.Classify(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range want {
+		for c := range want[i] {
+			if math.Abs(float64(got[i][c])-want[i][c]) > 1e-4 {
+				t.Errorf("row %d (%q): ORT probs %v, Go probs %v", i, in[i].Text, got[i], want[i])
+				break
+			}
+		}
+	}
+}
+
+func TestFitIsDeterministic(t *testing.T) {
+	spec := Spec{Vocab: 100, Buckets: 1 << 10, Sep: 3}
+	data := []Example{
+		{Feats: spec.Features([]int{1, 5, 6, 7, 3}, nil), Class: 0},
+		{Feats: spec.Features([]int{1, 8, 9, 3}, nil), Class: 1},
+		{Feats: spec.Features([]int{1, 5, 9, 10, 3}, nil), Class: 2},
+	}
+	opts := FitOptions{Epochs: 4, LR: 0.3, Dropout: 0.2, Balanced: true, Seed: 42}
+	a, b := Fit(spec, 3, data, opts), Fit(spec, 3, data, opts)
+	for i := range a.W {
+		if a.W[i] != b.W[i] {
+			t.Fatalf("W[%d] differs between two runs with one seed: %v vs %v", i, a.W[i], b.W[i])
+		}
+	}
+	opts.Seed = 43
+	c := Fit(spec, 3, data, opts)
+	same := true
+	for i := range a.W {
+		same = same && a.W[i] == c.W[i]
+	}
+	if same {
+		t.Error("a different seed gave identical weights; the seed is not used")
+	}
+}
+
+func TestEvaluate(t *testing.T) {
+	gold := []int{0, 0, 1, 2}
+	probs := [][]float32{{0.9, 0.05, 0.05}, {0.2, 0.7, 0.1}, {0.1, 0.8, 0.1}, {0.1, 0.1, 0.8}}
+	r := Evaluate("h", StanceLabels, gold, probs)
+	if r.Accuracy != 0.75 {
+		t.Errorf("accuracy = %v, want 0.75", r.Accuracy)
+	}
+	// favor: P=1 R=.5 F=.667; against: P=.5 R=1 F=.667; none: 1.
+	if want := (2.0/3 + 2.0/3 + 1) / 3; math.Abs(r.MacroF1-want) > 1e-9 {
+		t.Errorf("macro-F1 = %v, want %v", r.MacroF1, want)
+	}
+	var buf bytes.Buffer
+	r.Print(&buf)
+	if !strings.Contains(buf.String(), "macro-F1=0.778") {
+		t.Errorf("Print output lacks the macro-F1:\n%s", buf.String())
+	}
+}
+
+func TestReadCorpusRejectsBadLabels(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(p, []byte(`{"text":"x","ceasefire":"maybe","sanctions":"none","sentiment":"neutral"}`+"\n"), 0o644)
+	if _, err := ReadCorpus(p); err == nil || !strings.Contains(err.Error(), "bad.jsonl:1") {
+		t.Errorf("ReadCorpus(bad label) error = %v, want one naming bad.jsonl:1", err)
+	}
+}
