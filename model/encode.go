@@ -2,8 +2,15 @@ package model
 
 import (
 	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/sugarme/tokenizer"
+	"github.com/sugarme/tokenizer/normalizer"
 	"github.com/sugarme/tokenizer/pretrained"
 )
 
@@ -11,6 +18,7 @@ import (
 // It never adds special tokens itself; assemble does.
 type encoder struct {
 	tk                  *tokenizer.Tokenizer
+	cache               *wordCache
 	clsID, sepID, padID int
 }
 
@@ -19,7 +27,7 @@ func loadEncoder(path string) (*encoder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load tokenizer %s: %w", path, err)
 	}
-	e := &encoder{tk: tk}
+	e := &encoder{tk: tk, cache: newWordCache(1 << 18)}
 	var missing []string
 	var ok bool
 	if e.clsID, ok = tk.TokenToId("[CLS]"); !ok {
@@ -37,10 +45,104 @@ func loadEncoder(path string) (*encoder, error) {
 	return e, nil
 }
 
-// ids tokenizes text without special tokens. The tokenizer's internals
-// may panic on input they do not expect; that becomes an error here so
-// that no request can crash the process.
-func (e *encoder) ids(text string) (ids []int, err error) {
+// ids tokenizes text without special tokens.
+//
+// The BERT pipeline (NFD, BertNormalizer, BertPreTokenizer, WordPiece) never
+// joins characters across ASCII whitespace, so the ids of a text are the
+// concatenation of the ids of its whitespace-separated chunks. ids runs each
+// distinct chunk through sugarme's pipeline once and caches the result;
+// news vocabulary repeats, so steady-state tokenization is a map lookup per
+// word. TestFastIDsMatchPipeline proves the equivalence on the corpus and on
+// random text.
+func (e *encoder) ids(text string) ([]int, error) {
+	text = sanitize(text)
+	ids := make([]int, 0, len(text)/4+1)
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && !isASCIISpace(text[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start < 0 {
+			continue
+		}
+		chunk := text[start:i]
+		start = -1
+		if cached, ok := e.cache.get(chunk); ok {
+			ids = append(ids, cached...)
+			continue
+		}
+		chunkIDs, err := e.pipelineIDs(chunk)
+		if err != nil {
+			return nil, err
+		}
+		e.cache.put(chunk, chunkIDs)
+		ids = append(ids, chunkIDs...)
+	}
+	return ids, nil
+}
+
+// specialTokens are the tokenizer's added tokens. Typed into a statement
+// they would shift the model's segments, so they are blanked out.
+var specialTokens = strings.NewReplacer("[CLS]", " ", "[SEP]", " ", "[PAD]", " ", "[MASK]", " ", "[UNK]", " ")
+
+// sanitize prepares text for the tokenizer. It blanks out special-token
+// literals, then applies what the BERT normalizer would: NFD, removal of
+// NUL, U+FFFD and control and format characters (clean_text), spaces
+// around CJK ideographs (handle_chinese_chars), lowercasing and removal of
+// combining marks (strip_accents). On the result the normalizer's own
+// steps are no-ops. That matters because sugarme tracks offsets wrongly
+// whenever a step changes a string's length: it appends stray ids after
+// such characters and panics on stacked accents. ASCII text without
+// brackets or control characters is returned unchanged.
+func sanitize(text string) string {
+	clean := true
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= 0x7f || c == '[' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return text
+	}
+	if strings.Contains(text, "[") {
+		text = specialTokens.Replace(text)
+	}
+	var b strings.Builder
+	b.Grow(len(text) + 8)
+	for _, r := range norm.NFD.String(text) {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			b.WriteRune(r)
+		case r == 0 || r == utf8.RuneError || unicode.In(r, unicode.Cc, unicode.Cf):
+		case normalizer.IsChinese(r):
+			b.WriteByte(' ')
+			b.WriteRune(r)
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, strings.ToLower(b.String()))
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' // BertNormalizer's whitespace
+}
+
+// pipelineIDs runs sugarme's full pipeline on text. The tokenizer's
+// internals may panic on input they do not expect; that becomes an error
+// here so that no request can crash the process.
+func (e *encoder) pipelineIDs(text string) (ids []int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", ErrTokenize, r)
@@ -50,15 +152,39 @@ func (e *encoder) ids(text string) (ids []int, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrTokenize, err)
 	}
-	// Special tokens typed into the text ("[SEP]") would shift the model's
-	// segments; they are dropped like any other markup.
-	ids = enc.Ids[:0:0]
-	for _, id := range enc.Ids {
-		if id != e.clsID && id != e.sepID && id != e.padID {
-			ids = append(ids, id)
-		}
+	return enc.Ids, nil
+}
+
+// wordCache maps a whitespace-free chunk of text to its token ids. It holds
+// at most maxEntries chunks; when full it starts over, which bounds memory
+// on adversarial input at the cost of re-tokenizing. Safe for concurrent use.
+type wordCache struct {
+	mu         sync.RWMutex
+	m          map[string][]int
+	maxEntries int
+}
+
+func newWordCache(maxEntries int) *wordCache {
+	return &wordCache{m: make(map[string][]int), maxEntries: maxEntries}
+}
+
+func (c *wordCache) get(chunk string) ([]int, bool) {
+	c.mu.RLock()
+	ids, ok := c.m[chunk]
+	c.mu.RUnlock()
+	return ids, ok
+}
+
+func (c *wordCache) put(chunk string, ids []int) {
+	if len(chunk) > 64 {
+		return // long chunks (URLs, garbage) rarely repeat
 	}
-	return ids, nil
+	c.mu.Lock()
+	if len(c.m) >= c.maxEntries {
+		clear(c.m)
+	}
+	c.m[strings.Clone(chunk)] = ids
+	c.mu.Unlock()
 }
 
 // assemble lays out one model input row:
@@ -108,7 +234,7 @@ func (e *encoder) assemble(dst []int, a, b, c []int, hasB, hasC bool, maxLen int
 
 // batch is one padded model input, row-major [rows, seqLen].
 type batch struct {
-	rows, seqLen      int
+	rows, seqLen     int
 	ids, mask, types []int64
 }
 
