@@ -11,6 +11,10 @@ const (
 	saltBi     = 1000003
 	saltTri    = 2000029
 	ctxSegment = 2 // tokens after the second [SEP] belong to the context
+	lexMul     = 7919
+	saltLex    = 3000017
+	saltLexP   = 4000037
+	lexWindow  = 3 // lexicon pairs look this many tokens ahead
 )
 
 // Spec fixes a model's feature space.
@@ -22,6 +26,9 @@ type Spec struct {
 	// [CLS]. Stance models set it so one table holds one linear model per
 	// target; sentiment models leave it unset.
 	Pair bool
+	// Lex maps token ids to lexicon classes (lexicon.go); nil disables the
+	// lexicon features.
+	Lex []int64
 }
 
 // Feature is one hashed n-gram occurrence.
@@ -60,6 +67,21 @@ func (s Spec) Features(ids []int, dst []Feature) []Feature {
 			if t+2 < n {
 				k3 := (k2%modPrime)*s.Vocab + at(t+2)
 				dst = append(dst, Feature{Bucket: int32((k3 + saltTri) % s.Buckets), Ctx: ctx})
+			}
+		}
+		if s.Lex == nil {
+			continue
+		}
+		c := s.Lex[ids[t]]
+		if c == lexNone {
+			continue
+		}
+		kl := (g*segments+seg)*lexClasses + c
+		dst = append(dst, Feature{Bucket: int32((kl*lexMul + saltLex) % s.Buckets), Ctx: ctx})
+		for d := 1; d <= lexWindow && t+d < n; d++ {
+			if c2 := s.Lex[ids[t+d]]; c2 != lexNone {
+				kp := kl*lexClasses + c2
+				dst = append(dst, Feature{Bucket: int32((kp*lexMul + saltLexP) % s.Buckets), Ctx: ctx})
 			}
 		}
 	}

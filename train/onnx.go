@@ -2,6 +2,7 @@ package train
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 	"os"
 
@@ -59,6 +60,7 @@ func ExportONNX(m *Linear, path string) error {
 	shift("next1", "next2")
 	shift("attention_mask", "mask_next1")
 	shift("mask_next1", "mask_next2")
+	shift("mask_next2", "mask_next3")
 
 	// Keys and buckets, as Spec.Features computes them.
 	g.node("Mul", []string{target, "c_segments"}, "k_t1")
@@ -85,6 +87,48 @@ func ExportONNX(m *Linear, path string) error {
 	g.node("GreaterOrEqual", []string{"seg", "c_two"}, "is_ctx_b")
 	g.cast("is_ctx_b", "is_ctx", onnxpb.TensorProto_FLOAT)
 	g.node("Sub", []string{"c_one", "is_ctx"}, "is_stmt")
+	g.cast("mask_next3", "mask_next3_f", onnxpb.TensorProto_FLOAT)
+
+	// Every feature is a (bucket, validity) pair pooled below.
+	type feat struct{ bucket, valid string }
+	feats := []feat{{"bucket1", "valid1"}, {"bucket2", "valid2"}, {"bucket3", "valid3"}}
+
+	// Lexicon classes: a class unigram where the token has a class, and a
+	// class pair with each classed token up to lexWindow ahead.
+	if s.Lex != nil {
+		g.constI64("c_lex_classes", lexClasses)
+		g.constI64("c_lex_mul", lexMul)
+		g.constI64("c_salt_lex", saltLex)
+		g.constI64("c_salt_lexp", saltLexP)
+		g.tensorI64("LEX", s.Lex, []int64{int64(len(s.Lex))})
+		g.node("Gather", []string{"LEX", "input_ids"}, "lex", intAttr("axis", 0))
+		g.node("Greater", []string{"lex", "c_zero"}, "has_lex_b")
+		g.cast("has_lex_b", "has_lex", onnxpb.TensorProto_FLOAT)
+		g.node("Mul", []string{"valid1", "has_lex"}, "valid_lex")
+		g.node("Mul", []string{"k_t2", "c_lex_classes"}, "kl_t")
+		g.node("Add", []string{"kl_t", "lex"}, "kl")
+		g.node("Mul", []string{"kl", "c_lex_mul"}, "kl_m")
+		g.node("Add", []string{"kl_m", "c_salt_lex"}, "kl_s")
+		g.node("Mod", []string{"kl_s", "c_buckets"}, "bucket_lex")
+		feats = append(feats, feat{"bucket_lex", "valid_lex"})
+		prev := "lex"
+		for d := 1; d <= lexWindow; d++ {
+			ds := string(rune('0' + d))
+			next := "lex_next" + ds
+			shift(prev, next)
+			prev = next
+			g.node("Greater", []string{next, "c_zero"}, next+"_has_b")
+			g.cast(next+"_has_b", next+"_has", onnxpb.TensorProto_FLOAT)
+			g.node("Mul", []string{"valid_lex", "mask_next" + ds + "_f"}, next+"_v1")
+			g.node("Mul", []string{next + "_v1", next + "_has"}, "valid_lexp"+ds)
+			g.node("Mul", []string{"kl", "c_lex_classes"}, next+"_k1")
+			g.node("Add", []string{next + "_k1", next}, next+"_k2")
+			g.node("Mul", []string{next + "_k2", "c_lex_mul"}, next+"_k3")
+			g.node("Add", []string{next + "_k3", "c_salt_lexp"}, next+"_k4")
+			g.node("Mod", []string{next + "_k4", "c_buckets"}, "bucket_lexp"+ds)
+			feats = append(feats, feat{"bucket_lexp" + ds, "valid_lexp" + ds})
+		}
+	}
 
 	g.weights("W", m.W, []int64{s.Buckets, int64(m.Classes)})
 	g.weights("bias", m.Bias, []int64{int64(m.Classes)})
@@ -92,12 +136,12 @@ func ExportONNX(m *Linear, path string) error {
 
 	for _, pool := range []string{"stmt", "ctx"} {
 		var sums, counts []string
-		for k := 1; k <= 3; k++ {
-			ks := string(rune('0' + k))
+		for k, f := range feats {
+			ks := fmt.Sprint(k)
 			w := pool + "_w" + ks
-			g.node("Mul", []string{"valid" + ks, "is_" + pool}, w)
+			g.node("Mul", []string{f.valid, "is_" + pool}, w)
 			g.node("Unsqueeze", []string{w, "c_axis_last"}, w+"_u")
-			g.node("Gather", []string{"W", "bucket" + ks}, pool+"_e"+ks, intAttr("axis", 0))
+			g.node("Gather", []string{"W", f.bucket}, pool+"_e"+ks, intAttr("axis", 0))
 			g.node("Mul", []string{pool + "_e" + ks, w + "_u"}, pool+"_we"+ks)
 			sums = append(sums, pool+"_we"+ks)
 			counts = append(counts, w)
@@ -163,6 +207,17 @@ func (g *graph) vecI64(name string, v ...int64) {
 	g.inits = append(g.inits, &onnxpb.TensorProto{
 		Name: proto.String(name), DataType: proto.Int32(int32(onnxpb.TensorProto_INT64)),
 		Dims: []int64{int64(len(v))}, Int64Data: v,
+	})
+}
+
+func (g *graph) tensorI64(name string, v []int64, dims []int64) {
+	raw := make([]byte, 8*len(v))
+	for i, x := range v {
+		binary.LittleEndian.PutUint64(raw[8*i:], uint64(x))
+	}
+	g.inits = append(g.inits, &onnxpb.TensorProto{
+		Name: proto.String(name), DataType: proto.Int32(int32(onnxpb.TensorProto_INT64)),
+		Dims: dims, RawData: raw,
 	})
 }
 

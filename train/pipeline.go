@@ -24,6 +24,7 @@ type Config struct {
 	StanceBuckets      int64
 	SentimentBuckets   int64
 	Stance, Sentiment  FitOptions
+	NoLexicon          bool   // leave out the lexicon class features
 	LibraryPath        string // ONNX Runtime, for the post-export check
 	Log                io.Writer
 }
@@ -56,66 +57,14 @@ func Run(ctx context.Context, cfg Config) ([]Report, error) {
 			return nil, err
 		}
 	}
-	tk, err := model.LoadTokenizer(filepath.Join(cfg.StanceDir, "tokenizer.json"))
+	tr, err := newTrainer(cfg, filepath.Join(cfg.StanceDir, "tokenizer.json"))
 	if err != nil {
 		return nil, err
 	}
-	vocab, err := vocabSize(cfg.VocabPath)
+	stance, tSt, sent, tSe, err := tr.fit(fit, cal)
 	if err != nil {
 		return nil, err
 	}
-	stSpec := Spec{Vocab: vocab, Buckets: cfg.StanceBuckets, Sep: int64(tk.SEP()), Pair: true}
-	seSpec := Spec{Vocab: vocab, Buckets: cfg.SentimentBuckets, Sep: int64(tk.SEP())}
-
-	stanceRows := func(recs []Record) ([]Example, error) {
-		var out []Example
-		for _, r := range recs {
-			for _, t := range Targets {
-				ids, err := tk.Row(t, r.Text, r.Context, true, true, cfg.MaxLength)
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, Example{Feats: stSpec.Features(ids, nil), Class: slices.Index(StanceLabels, r.Stance(t))})
-			}
-		}
-		return out, nil
-	}
-	sentRows := func(recs []Record) ([]Example, error) {
-		var out []Example
-		for _, r := range recs {
-			ids, err := tk.Row("", r.Text, "", false, false, cfg.MaxLength)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, Example{Feats: seSpec.Features(ids, nil), Class: slices.Index(SentimentLabels, r.Sentiment)})
-		}
-		return out, nil
-	}
-
-	stFit, err := stanceRows(fit)
-	if err != nil {
-		return nil, err
-	}
-	stCal, err := stanceRows(cal)
-	if err != nil {
-		return nil, err
-	}
-	seFit, err := sentRows(fit)
-	if err != nil {
-		return nil, err
-	}
-	seCal, err := sentRows(cal)
-	if err != nil {
-		return nil, err
-	}
-
-	cfg.Stance.Seed, cfg.Sentiment.Seed = cfg.Seed, cfg.Seed+1
-	stance := Fit(stSpec, len(StanceLabels), stFit, cfg.Stance)
-	tSt := FitTemperature(stance, stCal)
-	stance.Scale(tSt)
-	sent := Fit(seSpec, len(SentimentLabels), seFit, cfg.Sentiment)
-	tSe := FitTemperature(sent, seCal)
-	sent.Scale(tSe)
 	fmt.Fprintf(cfg.Log, "temperature: stance %.3f, sentiment %.3f\n", tSt, tSe)
 
 	if err := writeModel(cfg.StanceDir, stance, modelConfig{
@@ -142,6 +91,177 @@ func Run(ctx context.Context, cfg Config) ([]Report, error) {
 		return nil, err
 	}
 	return reports, nil
+}
+
+// trainer turns records into features and fits both models.
+type trainer struct {
+	cfg            Config
+	tk             *model.Tokenizer
+	stSpec, seSpec Spec
+}
+
+func newTrainer(cfg Config, tokenizerPath string) (*trainer, error) {
+	tk, err := model.LoadTokenizer(tokenizerPath)
+	if err != nil {
+		return nil, err
+	}
+	vocab, err := vocabSize(cfg.VocabPath)
+	if err != nil {
+		return nil, err
+	}
+	var lex []int64
+	if !cfg.NoLexicon {
+		if lex, err = lexiconTable(vocab, tk.IDs); err != nil {
+			return nil, err
+		}
+	}
+	return &trainer{
+		cfg:    cfg,
+		tk:     tk,
+		stSpec: Spec{Vocab: vocab, Buckets: cfg.StanceBuckets, Sep: int64(tk.SEP()), Pair: true, Lex: lex},
+		seSpec: Spec{Vocab: vocab, Buckets: cfg.SentimentBuckets, Sep: int64(tk.SEP()), Lex: lex},
+	}, nil
+}
+
+func (tr *trainer) stanceRows(recs []Record) ([]Example, error) {
+	var out []Example
+	for _, r := range recs {
+		for _, t := range Targets {
+			ids, err := tr.tk.Row(t, r.Text, r.Context, true, true, tr.cfg.MaxLength)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, Example{Feats: tr.stSpec.Features(ids, nil), Class: slices.Index(StanceLabels, r.Stance(t))})
+		}
+	}
+	return out, nil
+}
+
+func (tr *trainer) sentimentRows(recs []Record) ([]Example, error) {
+	var out []Example
+	for _, r := range recs {
+		ids, err := tr.tk.Row("", r.Text, "", false, false, tr.cfg.MaxLength)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Example{Feats: tr.seSpec.Features(ids, nil), Class: slices.Index(SentimentLabels, r.Sentiment)})
+	}
+	return out, nil
+}
+
+// fit trains both models on fit and calibrates their temperature on cal.
+func (tr *trainer) fit(fit, cal []Record) (stance *Linear, tSt float64, sent *Linear, tSe float64, err error) {
+	stFit, err := tr.stanceRows(fit)
+	if err != nil {
+		return nil, 0, nil, 0, err
+	}
+	stCal, err := tr.stanceRows(cal)
+	if err != nil {
+		return nil, 0, nil, 0, err
+	}
+	seFit, err := tr.sentimentRows(fit)
+	if err != nil {
+		return nil, 0, nil, 0, err
+	}
+	seCal, err := tr.sentimentRows(cal)
+	if err != nil {
+		return nil, 0, nil, 0, err
+	}
+	stOpts, seOpts := tr.cfg.Stance, tr.cfg.Sentiment
+	stOpts.Seed, seOpts.Seed = tr.cfg.Seed, tr.cfg.Seed+1
+	stance = Fit(tr.stSpec, len(StanceLabels), stFit, stOpts)
+	tSt = FitTemperature(stance, stCal)
+	stance.Scale(tSt)
+	sent = Fit(tr.seSpec, len(SentimentLabels), seFit, seOpts)
+	tSe = FitTemperature(sent, seCal)
+	sent.Scale(tSe)
+	return stance, tSt, sent, tSe, nil
+}
+
+// evaluate scores the Go models on recs, as EvaluateSet does for the
+// exported ones.
+func (tr *trainer) evaluate(stance, sent *Linear, recs []Record) ([]Report, error) {
+	st, err := tr.stanceRows(recs)
+	if err != nil {
+		return nil, err
+	}
+	se, err := tr.sentimentRows(recs)
+	if err != nil {
+		return nil, err
+	}
+	heads := make([]headData, 3)
+	for i, ex := range st {
+		h := &heads[i%len(Targets)]
+		h.gold = append(h.gold, ex.Class)
+		h.probs = append(h.probs, toFloat32(stance.Probs(ex.Feats)))
+	}
+	for _, ex := range se {
+		heads[2].gold = append(heads[2].gold, ex.Class)
+		heads[2].probs = append(heads[2].probs, toFloat32(sent.Probs(ex.Feats)))
+	}
+	return []Report{
+		Evaluate("ceasefire", StanceLabels, heads[0].gold, heads[0].probs),
+		Evaluate("sanctions", StanceLabels, heads[1].gold, heads[1].probs),
+		Evaluate("sentiment", SentimentLabels, heads[2].gold, heads[2].probs),
+	}, nil
+}
+
+func toFloat32(p []float64) []float32 {
+	out := make([]float32, len(p))
+	for i, x := range p {
+		out[i] = float32(x)
+	}
+	return out
+}
+
+// CrossValidate holds out each training file in turn (the files split the
+// corpus by conflict), trains on the rest and reports macro-F1 per head on
+// the held-out file: how well the models carry over to a conflict they
+// never saw, without touching the dev set. It writes nothing.
+func CrossValidate(cfg Config, tokenizerPath string, w io.Writer) error {
+	files, err := filepath.Glob(cfg.TrainGlob)
+	if err != nil {
+		return err
+	}
+	tr, err := newTrainer(cfg, tokenizerPath)
+	if err != nil {
+		return err
+	}
+	sums := make([]float64, 3)
+	for _, held := range files {
+		var rest []Record
+		for _, f := range files {
+			if f == held {
+				continue
+			}
+			recs, err := readJSONL(f)
+			if err != nil {
+				return err
+			}
+			rest = append(rest, recs...)
+		}
+		test, err := readJSONL(held)
+		if err != nil {
+			return err
+		}
+		fit, cal := splitCalibration(rest)
+		stance, _, sent, _, err := tr.fit(fit, cal)
+		if err != nil {
+			return err
+		}
+		reps, err := tr.evaluate(stance, sent, test)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "held out %-40s", filepath.Base(held))
+		for i, r := range reps {
+			fmt.Fprintf(w, " %s F1=%.3f ECE=%.3f", r.Head, r.MacroF1, r.ECE)
+			sums[i] += r.MacroF1 / float64(len(files))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "mean macro-F1: ceasefire %.3f sanctions %.3f sentiment %.3f\n", sums[0], sums[1], sums[2])
+	return nil
 }
 
 // EvaluateSet classifies recs with the loaded models and scores the three

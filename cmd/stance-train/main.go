@@ -30,9 +30,12 @@ var (
 	seed      = flag.Uint64("seed", 1, "random seed for shuffling and dropout")
 	version   = flag.String("version", "", "model version written to config.json (default: date of the newest corpus file)")
 	ortLib    = flag.String("ort_lib", "", "ONNX Runtime shared library (default: $ONNXRUNTIME_LIB or third_party/onnxruntime/libonnxruntime.so.1)")
-	epochs    = flag.Int("epochs", 12, "training epochs")
-	lr        = flag.Float64("lr", 0.2, "AdaGrad learning rate")
+	epochs    = flag.Int("epochs", 25, "training epochs")
+	lr        = flag.Float64("lr", 0.5, "AdaGrad learning rate")
 	dropout   = flag.Float64("dropout", 0.1, "feature dropout")
+	l2        = flag.Float64("l2", 1e-5, "weight decay")
+	nolex     = flag.Bool("nolex", false, "train without the lexicon class features")
+	cv        = flag.Bool("cv", false, "leave-one-file-out cross-validation over the training files; writes no model")
 )
 
 func main() {
@@ -52,13 +55,20 @@ func run(ctx context.Context) error {
 		}
 		*vocab = filepath.Join(strings.TrimSpace(string(dir)), "pretrained", "model", "bert-base-uncased-vocab.txt")
 	}
-	fit := train.FitOptions{Epochs: *epochs, LR: *lr, L2: 1e-5, Dropout: *dropout, Balanced: true}
+	fit := train.FitOptions{Epochs: *epochs, LR: *lr, L2: *l2, Dropout: *dropout, Balanced: true}
 	cfg := train.Config{
 		TrainGlob: *trainGlob, DevGlob: *devGlob, VocabPath: *vocab,
 		StanceDir: filepath.Join(*out, "stance"), SentDir: filepath.Join(*out, "sentiment"),
 		Version: *version, Seed: *seed, MaxLength: 256,
 		StanceBuckets: 1 << 20, SentimentBuckets: 1 << 19,
-		Stance: fit, Sentiment: fit, LibraryPath: *ortLib, Log: os.Stderr,
+		Stance: fit, Sentiment: fit, LibraryPath: *ortLib, Log: os.Stderr, NoLexicon: *nolex,
+	}
+	if *cv {
+		tok := filepath.Join(os.TempDir(), "stance-train-tokenizer.json")
+		if err := train.WriteTokenizerJSON(*vocab, tok); err != nil {
+			return err
+		}
+		return train.CrossValidate(cfg, tok, os.Stdout)
 	}
 	if cfg.Version == "" {
 		cfg.Version = "seed" + fmt.Sprint(*seed)
