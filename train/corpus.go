@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Label sets, in the order of the models' outputs.
@@ -83,4 +85,22 @@ func readJSONL(path string) ([]Record, error) {
 		out = append(out, r)
 	}
 	return out, sc.Err()
+}
+
+// PrintBalance writes a Markdown table of label counts per head.
+func PrintBalance(w io.Writer, name string, recs []Record) {
+	count := func(get func(Record) string, labels []string) string {
+		n := map[string]int{}
+		for _, r := range recs {
+			n[get(r)]++
+		}
+		var parts []string
+		for _, l := range labels {
+			parts = append(parts, fmt.Sprintf("%s %d (%.0f%%)", l, n[l], 100*float64(n[l])/float64(max(1, len(recs)))))
+		}
+		return strings.Join(parts, ", ")
+	}
+	fmt.Fprintf(w, "| %s (%d) | ceasefire | %s |\n", name, len(recs), count(func(r Record) string { return r.Ceasefire }, StanceLabels))
+	fmt.Fprintf(w, "| | sanctions | %s |\n", count(func(r Record) string { return r.Sanctions }, StanceLabels))
+	fmt.Fprintf(w, "| | sentiment | %s |\n", count(func(r Record) string { return r.Sentiment }, SentimentLabels))
 }

@@ -49,8 +49,22 @@ var lexicon = map[int][]string{
 	lexPositive: strings.Fields(`good great hopeful grateful positive progress success successful pleased
 		glad happy proud optimistic encouraging breakthrough historic excellent relief relieved
 		thank thanks thankful joy celebrate celebrated constructive promising stable safe safety
-		wonderful delighted welcome fruitful productive important step forward better best win
-		victory brave courage friendship partners partnership cooperation hope`),
+		wonderful delighted welcome fruitful productive important forward better best win won
+		victory brave courage courageous friendship partners partnership cooperation hope hopes
+		heartened heartening satisfied satisfying satisfaction confident confidence appreciate
+		appreciated appreciation commend commended praise praised applaud applauded admire
+		admirable remarkable impressive achievement achieved milestone landmark triumph
+		triumphant opportunity opportunities bright brighter brightest prosperity prosperous
+		flourish thrive thriving recovery recover recovered rebuild rebuilding reunited reunion
+		freedom free freed released rescue rescued saved survive survived resilience resilient
+		solidarity unity united dignity respect respectful honour honored honoured generous
+		generosity kind kindness love loved beautiful blessed blessing miracle gift gratitude
+		congratulate congratulations excited exciting enthusiastic encouraged reassured reassuring
+		calm calmer comfort comforting fair fairness just justice helpful benefit beneficial
+		healthy healing heal secure strong stronger strength effective efficient smooth
+		warm warmly friendly cordial positively fantastic terrific superb brilliant amazing
+		incredible outstanding glorious cheerful smile smiling laugh delight pleasure pleasant
+		easier improve improved improvement improving gains gained boost boosted growth`),
 	lexNegative: strings.Fields(`bad terrible horrific horror horrible tragic tragedy killed killing
 		killings dead death deaths massacre crimes criminal criminals brutal brutality destroyed
 		fear afraid angry anger outrage outrageous shame shameful disaster catastrophic catastrophe
@@ -58,7 +72,26 @@ var lexicon = map[int][]string{
 		threat threaten threatened dangerous worse worst cynical betrayal betrayed aggression
 		genocide atrocities atrocity disgrace disgraceful appalling barbaric sad sadly pain painful
 		desperate despair worried concern concerned alarming unbearable nightmare chaos collapse
-		crisis lost loss victims blame condemn condemned condemns`),
+		crisis lost loss victims blame condemn condemned condemns horrified horrifying shocking
+		shocked shock dismayed dismay disappointed disappointing disappointment frustrated
+		frustrating frustration furious fury rage hate hatred hostile cruel cruelty evil wicked
+		vicious savage ruthless inhumane monstrous sickening disgusting disgusted deplorable
+		regrettable regret unacceptable intolerable outrageously scandal scandalous corrupt
+		corruption lie lies lying liar liars hypocrisy hypocritical cowardly coward cowards
+		arrogant reckless irresponsible incompetent failure failed failing fail weak weakness
+		humiliating humiliation insult insulting offensive absurd ridiculous nonsense pathetic
+		grim bleak dire gloomy pessimistic hopeless helpless exhausted tired weary broken
+		destruction ruin ruined ruins rubble wounded injured injuries bleeding blood bloody
+		bloodshed slaughter slaughtered executed torture tortured rape abuse abused displaced
+		homeless refugees orphans mourning mourn funeral buried bodies corpses casualties
+		victim suffer suffered suffers misery miserable agony anguish trauma traumatized
+		scared terrified panic panicked alarm alarmed danger risk risks threatening menace
+		warning warn warned escalation escalate escalating provocation provocative
+		blackmail extortion theft stolen looting looted bandits thugs gangsters mafia regime
+		dictator tyranny tyrant oppression oppressive persecution occupation occupier
+		occupiers invaders aggressor aggressors enemy enemies shameless disgraced doomed
+		damage damaged harmful toxic poison poisoned crippling crippled collapse collapsed
+		shortage shortages starvation poverty unemployment inflation recession`),
 	lexWar: strings.Fields(`war wars attack attacks attacked offensive strikes strike struck bombing
 		bombed shelling missiles missile drones drone troops army military soldiers frontline front
 		battlefield invasion occupation forces weapons rebels militia fighters`),

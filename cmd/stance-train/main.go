@@ -35,6 +35,7 @@ var (
 	dropout   = flag.Float64("dropout", 0.1, "feature dropout")
 	l2        = flag.Float64("l2", 1e-5, "weight decay")
 	nolex     = flag.Bool("nolex", false, "train without the lexicon class features")
+	stats     = flag.Bool("stats", false, "print the corpus's class balance as Markdown and exit")
 	cv        = flag.Bool("cv", false, "leave-one-file-out cross-validation over the training files; writes no model")
 )
 
@@ -62,6 +63,16 @@ func run(ctx context.Context) error {
 		Version: *version, Seed: *seed, MaxLength: 256,
 		StanceBuckets: 1 << 20, SentimentBuckets: 1 << 19,
 		Stance: fit, Sentiment: fit, LibraryPath: *ortLib, Log: os.Stderr, NoLexicon: *nolex,
+	}
+	if *stats {
+		for _, split := range []struct{ name, glob string }{{"train", *trainGlob}, {"dev", *devGlob}} {
+			recs, err := train.ReadCorpus(split.glob)
+			if err != nil {
+				return err
+			}
+			train.PrintBalance(os.Stdout, split.name, recs)
+		}
+		return nil
 	}
 	if *cv {
 		tok := filepath.Join(os.TempDir(), "stance-train-tokenizer.json")
