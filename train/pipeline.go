@@ -90,6 +90,9 @@ func Run(ctx context.Context, cfg Config) ([]Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := writeCards(cfg, len(trainRecs), len(devRecs), tSt, tSe, reports); err != nil {
+		return nil, err
+	}
 	return reports, nil
 }
 

@@ -1,0 +1,119 @@
+package train
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// writeCards writes a model card (README.md) into each model directory with
+// the data, architecture, training command and dev metrics.
+func writeCards(cfg Config, nTrain, nDev int, tSt, tSe float64, reports []Report) error {
+	metrics := func(heads ...string) string {
+		var b bytes.Buffer
+		for _, r := range reports {
+			for _, h := range heads {
+				if r.Head == h {
+					b.WriteString("```\n")
+					r.Print(&b)
+					b.WriteString("```\n")
+				}
+			}
+		}
+		return b.String()
+	}
+	common := fmt.Sprintf(`## Data
+
+Trained on the %d hand-written, labelled statements in `+"`data/train/`"+` and
+measured on the %d statements of `+"`data/dev/`"+`, whose conflicts (Sudan, DR Congo,
+Myanmar, Armenia–Azerbaijan, Venezuela, Libya, South Sudan, Somalia) the
+training data never mentions. See `+"`data/README.md`"+` for the labelling guide.
+A tenth of the training statements, chosen by a hash of their text, is held
+back to fit the temperature.
+
+## Architecture
+
+A linear classifier over hashed WordPiece features, computed inside the ONNX
+graph from `+"`input_ids`"+` and `+"`attention_mask`"+`:
+
+- unigrams, bigrams and trigrams of WordPiece ids, hashed into %s buckets;
+- lexicon classes (ceasefire words, sanctions words, support and opposition
+  verbs, negation, positive and negative tone, war words; `+"`train/lexicon.go`"+`)
+  as class unigrams and class pairs up to %d tokens apart, so that unseen
+  phrasings built from known kinds of words still score;
+- two mean-pooled bags, one for the statement and one for the context (the
+  tokens after the second [SEP]), added into three logits.
+
+The weights are trained with AdaGrad on class-balanced cross-entropy (seed
+%d, %d epochs, learning rate %g, feature dropout %g, L2 %g). The exported
+graph is plain ONNX (opset 17, IR 8): Gather, Mod, CumSum, ReduceSum and
+element-wise ops, no custom operators.
+
+## Training
+
+    make model    # go run ./cmd/stance-train -out models
+
+Deterministic given the seed; a few seconds on two cores.
+`+"`go run ./cmd/stance-train -cv`"+` cross-validates by holding out one training
+file (a group of conflicts) at a time.
+`, nTrain, nDev, "%BUCKETS%", lexWindow, cfg.Seed, cfg.Stance.Epochs, cfg.Stance.LR, cfg.Stance.Dropout, cfg.Stance.L2)
+
+	stance := `# stance-ngram
+
+Stance of a quoted statement toward a target: ` + "`favor`, `against`, `none`" + `.
+Input: ` + "`[CLS] target [SEP] statement [SEP] context [SEP]`" + ` (the context segment is
+optional; ` + "`config.json`" + ` says ` + "`\"context_segment\": true`" + `). Targets: ` + strings.Join(Targets, ", ") + `.
+Every feature is conjoined with the target token, so one table holds one
+linear model per target.
+
+` + strings.Replace(common, "%BUCKETS%", fmt.Sprint(cfg.StanceBuckets), 1) + fmt.Sprintf(`
+## Dev metrics
+
+Measured through ONNX Runtime on the exported model. Temperature %.3f
+(fitted on the calibration slice, folded into the weights).
+
+`, tSt) + metrics("ceasefire", "sanctions") + stanceFailures
+	sent := `# sentiment-ngram
+
+Sentiment of the quoted words themselves: ` + "`negative`, `neutral`, `positive`" + `.
+Input: ` + "`[CLS] statement [SEP]`" + `; the context is not read, because the label is
+the tone of the quote, not of the reporting around it.
+
+` + strings.Replace(common, "%BUCKETS%", fmt.Sprint(cfg.SentimentBuckets), 1) + fmt.Sprintf(`
+## Dev metrics
+
+Measured through ONNX Runtime on the exported model. Temperature %.3f.
+
+`, tSe) + metrics("sentiment") + sentimentFailures
+	if err := os.WriteFile(filepath.Join(cfg.StanceDir, "README.md"), []byte(stance), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(cfg.SentDir, "README.md"), []byte(sent), 0o644)
+}
+
+const stanceFailures = `
+## Known failure modes
+
+- Stance that depends on world knowledge rather than words: "the Alaska
+  meeting could be the first step" is favor only if you know the meeting is
+  about ending a war.
+- Sarcasm and irony ("a wonderful truce: three strikes an hour") read as
+  their literal words.
+- Reported positions of third parties inside a quote ("they say the sanctions
+  failed, but...") can be credited to the speaker.
+- Long quotes that touch both targets dilute each signal in the mean pool.
+- Words the tokenizer splits into many pieces, and lexicon words used in
+  another sense ("pressure" on a pipe, "truce" between parties in parliament).
+`
+
+const sentimentFailures = `
+## Known failure modes
+
+- The line between neutral and mildly positive or negative is where most
+  errors are: sober diplomatic statements are often read as positive.
+- Emotive topic words in a flat report (casualty figures read out by a
+  spokesman) pull toward negative.
+- Sarcasm and understatement.
+`
