@@ -1,0 +1,14 @@
+// Command stancectl is the command-line client of the stance service.
+//
+//	stancectl classify [-addr A] [-target T]... [-json] TEXT
+//	stancectl analyze  [-addr A] [-target T]... [-encoding utf8|utf16|utf32] [-json] FILE|-
+//	stancectl batch    [-addr A] [-target T]... -in IN.jsonl -out OUT.jsonl [-resume]
+//
+// classify prints one statement's stance toward each target and its
+// sentiment; analyze prints the quotes, speakers and labels of an article.
+// batch scores a JSON Lines file of Statements (protobuf JSON, e.g.
+// {"id":"q1","text":"...","context":"..."}) into a JSON Lines file of
+// Classifications, one output line per input line in input order; a line
+// that cannot be classified becomes {"id":...,"line":N,"error":"..."}.
+// With -resume it continues an interrupted job from the output it wrote.
+package main
