@@ -4,7 +4,7 @@
 SHELL      := /bin/bash
 GO         ?= go
 ORT_LIB    := third_party/onnxruntime/libonnxruntime.so.1
-BIN        := $(CURDIR)/bin
+BIN        := bin
 LISTEN     ?= localhost:50051
 FUZZTIME   ?= 30s
 
@@ -28,7 +28,7 @@ $(ORT_LIB):
 
 ## build: build stanced, stancectl and stance-train into bin/
 build:
-	$(GO) build -o $(BIN)/ ./cmd/...
+	$(GO) build -o $(BIN)/ ./cmd/stanced ./cmd/stancectl
 
 ## run: serve the default models on $(LISTEN)
 run: $(ORT_LIB) build
@@ -59,23 +59,23 @@ eval-quotes:
 
 ## tools: install code generators and load tools into bin/
 tools:
-	GOBIN=$(BIN) $(GO) install github.com/bufbuild/buf/cmd/buf@$(BUF_VERSION)
-	GOBIN=$(BIN) $(GO) install google.golang.org/protobuf/cmd/protoc-gen-go@$(PROTOC_GEN_GO_VERSION)
-	GOBIN=$(BIN) $(GO) install google.golang.org/grpc/cmd/protoc-gen-go-grpc@$(PROTOC_GEN_GO_GRPC_VERSION)
+	GOBIN=$(CURDIR)/$(BIN) $(GO) install github.com/bufbuild/buf/cmd/buf@$(BUF_VERSION)
+	GOBIN=$(CURDIR)/$(BIN) $(GO) install google.golang.org/protobuf/cmd/protoc-gen-go@$(PROTOC_GEN_GO_VERSION)
+	GOBIN=$(CURDIR)/$(BIN) $(GO) install google.golang.org/grpc/cmd/protoc-gen-go-grpc@$(PROTOC_GEN_GO_GRPC_VERSION)
 
 $(BIN)/buf $(BIN)/protoc-gen-go $(BIN)/protoc-gen-go-grpc:
 	$(MAKE) tools
 
 $(BIN)/grpcurl:
-	GOBIN=$(BIN) $(GO) install github.com/fullstorydev/grpcurl/cmd/grpcurl@$(GRPCURL_VERSION)
+	GOBIN=$(CURDIR)/$(BIN) $(GO) install github.com/fullstorydev/grpcurl/cmd/grpcurl@$(GRPCURL_VERSION)
 
 $(BIN)/ghz:
-	GOBIN=$(BIN) $(GO) install github.com/bojand/ghz/cmd/ghz@$(GHZ_VERSION)
+	GOBIN=$(CURDIR)/$(BIN) $(GO) install github.com/bojand/ghz/cmd/ghz@$(GHZ_VERSION)
 
 ## generate: regenerate gen/ and internal/onnxpb/ and prove they are current
 generate: $(BIN)/buf $(BIN)/protoc-gen-go $(BIN)/protoc-gen-go-grpc
-	PATH=$(BIN):$$PATH buf generate
-	cd internal/onnxpb && PATH=$(BIN):$$PATH buf generate --template buf.gen.yaml
+	PATH=$(CURDIR)/$(BIN):$$PATH buf generate
+	cd internal/onnxpb && PATH=$(CURDIR)/$(BIN):$$PATH buf generate --template buf.gen.yaml
 	git diff --exit-code gen/ internal/onnxpb/
 
 ## lint: buf lint, go vet, gofmt, import rules
