@@ -9,6 +9,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -16,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -28,7 +31,7 @@ var (
 	vocab     = flag.String("vocab", "", "WordPiece vocabulary; default: bert-base-uncased-vocab.txt shipped in the sugarme/tokenizer module")
 	out       = flag.String("out", "models", "output directory; the models go to OUT/stance and OUT/sentiment")
 	seed      = flag.Uint64("seed", 1, "random seed for shuffling and dropout")
-	version   = flag.String("version", "", "model version written to config.json (default: date of the newest corpus file)")
+	version   = flag.String("version", "", "model version written to config.json (default: digest of the training corpus and the seed)")
 	ortLib    = flag.String("ort_lib", "", "ONNX Runtime shared library (default: $ONNXRUNTIME_LIB or third_party/onnxruntime/libonnxruntime.so.1)")
 	epochs    = flag.Int("epochs", 25, "training epochs")
 	lr        = flag.Float64("lr", 0.5, "AdaGrad learning rate")
@@ -82,7 +85,11 @@ func run(ctx context.Context) error {
 		return train.CrossValidate(cfg, tok, os.Stdout)
 	}
 	if cfg.Version == "" {
-		cfg.Version = "seed" + fmt.Sprint(*seed)
+		digest, err := corpusDigest(*trainGlob)
+		if err != nil {
+			return err
+		}
+		cfg.Version = fmt.Sprintf("corpus-%s-seed%d", digest, *seed)
 	}
 	reports, err := train.Run(ctx, cfg)
 	if err != nil {
@@ -101,4 +108,23 @@ func run(ctx context.Context) error {
 	}
 	fmt.Printf("trained in %s\n", time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// corpusDigest identifies the training corpus: the first 8 hex digits of
+// the SHA-256 of its files in sorted order.
+func corpusDigest(glob string) (string, error) {
+	files, err := filepath.Glob(glob)
+	if err != nil {
+		return "", err
+	}
+	sort.Strings(files)
+	h := sha256.New()
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return "", err
+		}
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:8], nil
 }
