@@ -199,7 +199,7 @@ func backNP(toks []token, lo, k int) nameRun {
 	for j >= lo && k-j < 12 {
 		t := toks[j]
 		if t.s == "." {
-			if j > lo && j != k && isHonorific(toks[j-1].lower()+".") {
+			if j > lo && j != k && isAbbrevTitle(toks[j-1].lower()) {
 				j--
 				continue
 			}
@@ -305,7 +305,7 @@ func forwardNP(toks []token, k, hi int) nameRun {
 	for j < hi && j-k < 12 {
 		t := toks[j]
 		if t.s == "." {
-			if j > k && isHonorific(toks[j-1].lower()+".") {
+			if j > k && isAbbrevTitle(toks[j-1].lower()) {
 				j++
 				continue
 			}
@@ -336,6 +336,12 @@ func forwardNP(toks []token, k, hi int) nameRun {
 		return nameRun{k, k}
 	}
 	return nameRun{k, j}
+}
+
+// isAbbrevTitle reports whether w, followed by a dot, abbreviates a title
+// or honorific ("Mr.", "Sen.", "Gov.", "Lt.").
+func isAbbrevTitle(w string) bool {
+	return isHonorific(w+".") || titleWords[w+"."] || (titleWords[w] && abbreviations[w])
 }
 
 // indefiniteDet introduce a new, unnamed referent.
@@ -425,11 +431,8 @@ func (d *doc) subjectBefore(v, lo int) (nameRun, bool) {
 		}
 		return d.anonBefore(k-1, lo)
 	}
-	r := d.bwdNP(lo, k)
-	if r.j > r.i {
-		if n := parseNP(toks, r.i, r.j); validSpeakerNP(n) && !d.conjoined(r) {
-			return r, true
-		}
+	if r, ok := d.anonBefore(k, lo); ok && !d.conjoined(r) {
+		return r, true
 	}
 	// A speech noun owned by the speaker: "His original post, in French,
 	// read:".
@@ -458,11 +461,14 @@ func (d *doc) anonBefore(k, lo int) (nameRun, bool) {
 		n := parseNP(toks, r.i, r.j)
 		// "a woman from Buenos Aires": back over the preposition.
 		if !n.isRole() && r.i-2 >= lo && toks[r.i-1].word && (toks[r.i-1].lower() == "from" || toks[r.i-1].lower() == "in" || toks[r.i-1].lower() == "at" || toks[r.i-1].lower() == "of") {
-			r2 := backNP(toks, lo, r.i-2)
+			r2 := d.bwdNP(lo, r.i-2)
 			if r2.j > r2.i {
 				n2 := parseNP(toks, r2.i, r2.j)
 				if n2.isRole() && n2.det != "" {
-					return nameRun{r2.i, r.j}, true
+					return nameRun{r2.i, r.j}, true // "a woman from Buenos Aires"
+				}
+				if e := d.orgOfRun(r2); e != nil || (len(n2.name) > 0 && !n2.nameMod && d.reg.lookup(n2.name, n2.honor) != nil) {
+					return r2, true // "Gov. Gavin Newsom of California", "the Russian Embassy in Washington"
 				}
 			}
 		}
@@ -583,7 +589,7 @@ func (d *doc) appositionSubject(c, lo int) (nameRun, bool) {
 			return r, true
 		}
 	}
-	skippable := first == "who" || first == "whose" || first == "which" || first == "whom" ||
+	skippable := allCapsSegment(toks, segLo, segHi) || first == "who" || first == "whose" || first == "which" || first == "whom" ||
 		prepositions[first] || determiners[first] || first == "speaking" || first == "writing" ||
 		first == "himself" || first == "herself" || first == "according" || first == "like" ||
 		unicode.IsDigit(firstRune(toks[segLo].s)) || strings.HasSuffix(first, "ing")
@@ -601,7 +607,21 @@ func (d *doc) appositionSubject(c, lo int) (nameRun, bool) {
 	if toks[k].s == "," || toks[k].s == ")" {
 		return d.appositionSubject(k, lo) // two parentheticals
 	}
-	return d.anonBefore(k, lo)
+	if r, ok := d.anonBefore(k, lo); ok {
+		return r, true
+	}
+	return d.speechNounOwner(k, lo) // "His original post, in French, read:"
+}
+
+// allCapsSegment reports whether toks[i:j] is an abbreviation such as a
+// US party and state ("R-S.C.", "D-N.Y.").
+func allCapsSegment(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].word && !isAllCaps(toks[k].s) {
+			return false
+		}
+	}
+	return j > i
 }
 
 // clauseSubject finds the subject of the clause containing the verb at v:
@@ -710,9 +730,19 @@ func (d *doc) firstSubjectNP(lo, hi int) (nameRun, bool) {
 		r.i++
 	}
 	n := parseNP(toks, r.i, r.j)
-	if (n.isRole() || n.owner != "") && r.j+1 < hi && toks[r.j].s == "," {
+	x := r.j
+	if (n.isRole() || n.owner != "") && x < hi && toks[x].word && prepositions[toks[x].lower()] {
+		// "Ukraine's ambassador to the U.S., Oksana Markarova, said"
+		for y := x; y < hi && y-x < 8; y++ {
+			if toks[y].s == "," {
+				x = y
+				break
+			}
+		}
+	}
+	if (n.isRole() || n.owner != "") && x+1 < hi && toks[x].s == "," {
 		// "The pope's older brother, John Prevost, told"
-		f := d.fwdNP(r.j+1, hi)
+		f := d.fwdNP(x+1, hi)
 		if f.j > f.i && f.j < hi && toks[f.j].s == "," {
 			if fn := parseNP(toks, f.i, f.j); len(fn.name) > 0 && !fn.isRole() && !fn.poss {
 				return f, true
@@ -791,55 +821,51 @@ func (d *doc) bwdNP(lo, k int) nameRun {
 // orgSpanAt returns the end of a registered organisation's name starting
 // at token k (after an optional "the"), or -1.
 func (d *doc) orgSpanAt(k, hi int) int {
-	if d.reg == nil || k >= hi {
+	if d.reg == nil || k >= hi || k >= len(d.toks) {
 		return -1
 	}
 	if d.toks[k].lower() == "the" {
 		k++
 	}
-	best := -1
-	for _, e := range d.reg.orgsByFirst[strings.ToLower(baseOf(d.toks[k]))] {
-		if k+len(e.words) > hi {
-			continue
-		}
-		if d.wordsAt(k, e.words) && k+len(e.words) > best {
-			best = k + len(e.words)
+	for _, n := range d.reg.orgLens {
+		if k+n <= hi && d.orgWordsAt(k, n) != nil {
+			return k + n
 		}
 	}
-	return best
+	return -1
 }
 
 // orgSpanEnding returns the start of a registered organisation's name
 // ending at token k, or -1.
 func (d *doc) orgSpanEnding(lo, k int) int {
-	if d.reg == nil {
+	if d.reg == nil || k < 0 || k >= len(d.toks) {
 		return -1
 	}
-	best := -1
-	if k < 0 || k >= len(d.toks) {
-		return -1
-	}
-	for _, e := range d.reg.orgsByLast[strings.ToLower(baseOf(d.toks[k]))] {
-		b := k + 1 - len(e.words)
-		if b < lo {
-			continue
-		}
-		if d.wordsAt(b, e.words) && (best < 0 || b < best) {
-			best = b
+	for _, n := range d.reg.orgLens {
+		if b := k + 1 - n; b >= lo && d.orgWordsAt(b, n) != nil {
+			return b
 		}
 	}
-	return best
+	return -1
 }
 
-// wordsAt reports whether the tokens from k spell words.
-func (d *doc) wordsAt(k int, words []string) bool {
-	for x, w := range words {
-		t := d.toks[k+x]
-		if !t.word || (t.lower() != w && strings.ToLower(baseOf(t)) != w) {
-			return false
-		}
+// orgWordsAt returns the organisation whose name is the n tokens from k.
+func (d *doc) orgWordsAt(k, n int) *entity {
+	if k < 0 || k+n > len(d.toks) {
+		return nil
 	}
-	return true
+	var b strings.Builder
+	for x := k; x < k+n; x++ {
+		t := d.toks[x]
+		if !t.word {
+			return nil
+		}
+		if x > k {
+			b.WriteByte(0)
+		}
+		b.WriteString(t.lower())
+	}
+	return d.reg.orgsByWords[b.String()]
 }
 
 // attrRange looks for an attribution at the start of toks[lo:hi], the words

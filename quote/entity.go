@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -11,10 +12,11 @@ import (
 type entKind uint8
 
 const (
-	entPerson entKind = iota + 1
-	entOrg            // an organisation, a newspaper, a government by its capital
-	entAnon           // an unnamed person described by a role ("a senior EU diplomat")
-	entGroup          // unnamed people ("two officials briefed on the talks")
+	entPerson  entKind = iota + 1
+	entOrg             // an organisation, a newspaper, a government by its capital
+	entAnon            // an unnamed person described by a role ("a senior EU diplomat")
+	entGroup           // unnamed people ("two officials briefed on the talks")
+	entUnknown         // a lone capitalised name that may be a person or an organisation
 )
 
 // entity is a person, organisation or described speaker of the article.
@@ -27,7 +29,9 @@ type entity struct {
 	mentions []int // byte offsets, increasing
 }
 
-func (e *entity) isPerson() bool { return e != nil && (e.kind == entPerson || e.kind == entAnon) }
+func (e *entity) isPerson() bool {
+	return e != nil && (e.kind == entPerson || e.kind == entAnon || e.kind == entUnknown)
+}
 
 // role is a title or description tied to an entity ("defence secretary",
 // "Russian president", "source at the Élysée").
@@ -412,15 +416,17 @@ type registry struct {
 	byFirst map[string][]*entity
 	byName  map[string]*entity // lower-case canonical names and aliases
 
-	orgsByFirst map[string][]*entity // organisations of several words by first word
-	orgsByLast  map[string][]*entity // ... and by last word
-	roled       []*entity            // entities with roles, for lookupRole
+	surnameCache map[string]*entity // fullBySurname results; cleared when a person is added
+
+	orgsByWords map[string]*entity // organisations of several words, by their words joined
+	orgLens     []int              // the word counts present in orgsByWords, longest first
+	roled       []*entity          // entities with roles, for lookupRole
 }
 
 func newRegistry() *registry {
 	return &registry{
 		byLast: map[string][]*entity{}, byFirst: map[string][]*entity{}, byName: map[string]*entity{},
-		orgsByFirst: map[string][]*entity{}, orgsByLast: map[string][]*entity{},
+		orgsByWords: map[string]*entity{}, surnameCache: map[string]*entity{},
 	}
 }
 
@@ -435,6 +441,7 @@ func (r *registry) addPerson(words []string) *entity {
 		return e
 	}
 	lw := lowerAll(words)
+	clear(r.surnameCache)
 	e := &entity{name: name, words: lw, kind: entPerson}
 	r.ents = append(r.ents, e)
 	r.byName[k] = e
@@ -455,9 +462,15 @@ func (r *registry) addOrg(name string) *entity {
 	e := &entity{name: name, words: strings.Fields(k), kind: entOrg}
 	r.ents = append(r.ents, e)
 	r.byName[k] = e
-	if len(e.words) >= 2 {
-		r.orgsByFirst[e.words[0]] = append(r.orgsByFirst[e.words[0]], e)
-		r.orgsByLast[e.words[len(e.words)-1]] = append(r.orgsByLast[e.words[len(e.words)-1]], e)
+	if n := len(e.words); n >= 2 {
+		wk := strings.Join(e.words, "\x00")
+		if _, ok := r.orgsByWords[wk]; !ok {
+			r.orgsByWords[wk] = e
+		}
+		if !slices.Contains(r.orgLens, n) {
+			r.orgLens = append(r.orgLens, n)
+			slices.SortFunc(r.orgLens, func(a, b int) int { return b - a })
+		}
 	}
 	return e
 }
@@ -497,8 +510,7 @@ func (r *registry) mergeSuffixNames() {
 		var into *entity
 		if a.kind == entPerson && len(a.words) > 0 {
 			for _, b := range r.byLast[a.words[len(a.words)-1]] {
-				if b != a && b.kind == entPerson && len(b.words) > len(a.words) &&
-					strings.Join(b.words[len(b.words)-len(a.words):], " ") == strings.Join(a.words, " ") {
+				if b != a && b.kind == entPerson && len(b.words) > len(a.words) && slices.Equal(b.words[len(b.words)-len(a.words):], a.words) {
 					into = b
 					break
 				}
@@ -526,6 +538,7 @@ func (r *registry) mergeSuffixNames() {
 		merged = true
 	}
 	if merged {
+		clear(r.surnameCache)
 		r.ents = keep
 		var roled []*entity
 		for _, e := range r.roled {
@@ -607,6 +620,16 @@ func (r *registry) lookup(words []string, honor string) *entity {
 // fullBySurname returns the first-introduced multi-word person with the
 // given surname whose gender does not contradict the honorific.
 func (r *registry) fullBySurname(w, honor string) *entity {
+	key := w + "\x00" + honor
+	if e, ok := r.surnameCache[key]; ok {
+		return e
+	}
+	e := r.fullBySurnameScan(w, honor)
+	r.surnameCache[key] = e
+	return e
+}
+
+func (r *registry) fullBySurnameScan(w, honor string) *entity {
 	var best *entity
 	g := honorifics[honor]
 	for _, e := range r.byLast[w] {
@@ -763,7 +786,7 @@ func capRuns(toks []token, lo, hi int) []nameRun {
 				j++
 				continue
 			}
-			if t.s == "." && isHonorific(toks[j-1].lower()+".") {
+			if t.s == "." && isAbbrevTitle(toks[j-1].lower()) {
 				j++
 				continue
 			}
@@ -892,6 +915,7 @@ func (d *doc) buildRegistry() {
 	var cands []cand
 	for si := range d.sents {
 		lo, hi := d.sentToks[si][0], d.sentToks[si][1]
+		lo = d.skipDateline(lo, hi)
 		for _, run := range capRuns(d.toks, lo, hi) {
 			i := run.i
 			// A capitalised common word opening the sentence is not part of

@@ -93,6 +93,7 @@ type doc struct {
 	how, step string
 	trace     []string
 
+	objectPron      bool // the pronoun being resolved is an object ("her")
 	lastSpeaker     *entity
 	lastSpeakerSent int
 	lastSpeakerPos  int // where the last speaker was named or the quote began

@@ -28,36 +28,36 @@ var speechVerbs = func() map[string]string {
 	m := make(map[string]string)
 	// lemma: forms (regular forms are generated when the list is just the lemma).
 	irregular := map[string][]string{
-		"say":   {"say", "says", "said", "saying"},
-		"tell":  {"tell", "tells", "told", "telling"},
-		"write": {"write", "writes", "wrote", "writing", "written"},
-		"speak": {"speak", "speaks", "spoke", "speaking"},
-		"cry":   {"cry", "cries", "cried", "crying"},
-		"reply": {"reply", "replies", "replied", "replying"},
-		"deny":  {"deny", "denies", "denied", "denying"},
-		"testify": {"testify", "testifies", "testified", "testifying"},
-		"quip":  {"quip", "quips", "quipped", "quipping"},
-		"admit": {"admit", "admits", "admitted", "admitting"},
-		"vow":   {"vow", "vows", "vowed", "vowing"},
-		"tweet": {"tweet", "tweets", "tweeted", "tweeting"},
-		"post":  {"post", "posts", "posted", "posting"},
-		"stress": {"stress", "stresses", "stressed", "stressing"},
-		"insist": {"insist", "insists", "insisted", "insisting"},
-		"underscore": {"underscore", "underscores", "underscored", "underscoring"},
-		"emphasise": {"emphasise", "emphasises", "emphasised", "emphasising", "emphasize", "emphasizes", "emphasized", "emphasizing"},
+		"say":          {"say", "says", "said", "saying"},
+		"tell":         {"tell", "tells", "told", "telling"},
+		"write":        {"write", "writes", "wrote", "writing", "written"},
+		"speak":        {"speak", "speaks", "spoke", "speaking"},
+		"cry":          {"cry", "cries", "cried", "crying"},
+		"reply":        {"reply", "replies", "replied", "replying"},
+		"deny":         {"deny", "denies", "denied", "denying"},
+		"testify":      {"testify", "testifies", "testified", "testifying"},
+		"quip":         {"quip", "quips", "quipped", "quipping"},
+		"admit":        {"admit", "admits", "admitted", "admitting"},
+		"vow":          {"vow", "vows", "vowed", "vowing"},
+		"tweet":        {"tweet", "tweets", "tweeted", "tweeting"},
+		"post":         {"post", "posts", "posted", "posting"},
+		"stress":       {"stress", "stresses", "stressed", "stressing"},
+		"insist":       {"insist", "insists", "insisted", "insisting"},
+		"underscore":   {"underscore", "underscores", "underscored", "underscoring"},
+		"emphasise":    {"emphasise", "emphasises", "emphasised", "emphasising", "emphasize", "emphasizes", "emphasized", "emphasizing"},
 		"characterise": {"characterise", "characterises", "characterised", "characterising", "characterize", "characterizes", "characterized", "characterizing"},
-		"criticise": {"criticise", "criticises", "criticised", "criticising", "criticize", "criticizes", "criticized", "criticizing"},
-		"recognise": {"recognise", "recognises", "recognised", "recognising", "recognize", "recognizes", "recognized", "recognizing"},
-		"summarise": {"summarise", "summarises", "summarised", "summarising", "summarize", "summarizes", "summarized", "summarizing"},
-		"apologise": {"apologise", "apologises", "apologised", "apologising", "apologize", "apologizes", "apologized", "apologizing"},
-		"slam":  {"slam", "slams", "slammed", "slamming"},
-		"plead": {"plead", "pleads", "pleaded", "pled", "pleading"},
-		"swear": {"swear", "swears", "swore", "sworn", "swearing"},
-		"forecast": {"forecast", "forecasts", "forecasted", "forecasting"},
-		"read":  {"read", "reads"},
-		"sob":   {"sob", "sobs", "sobbed"},
-		"chat":  {"chatted"},
-		"bid":   {"bid"},
+		"criticise":    {"criticise", "criticises", "criticised", "criticising", "criticize", "criticizes", "criticized", "criticizing"},
+		"recognise":    {"recognise", "recognises", "recognised", "recognising", "recognize", "recognizes", "recognized", "recognizing"},
+		"summarise":    {"summarise", "summarises", "summarised", "summarising", "summarize", "summarizes", "summarized", "summarizing"},
+		"apologise":    {"apologise", "apologises", "apologised", "apologising", "apologize", "apologizes", "apologized", "apologizing"},
+		"slam":         {"slam", "slams", "slammed", "slamming"},
+		"plead":        {"plead", "pleads", "pleaded", "pled", "pleading"},
+		"swear":        {"swear", "swears", "swore", "sworn", "swearing"},
+		"forecast":     {"forecast", "forecasts", "forecasted", "forecasting"},
+		"read":         {"read", "reads"},
+		"sob":          {"sob", "sobs", "sobbed"},
+		"chat":         {"chatted"},
+		"bid":          {"bid"},
 	}
 	for lemma, forms := range irregular {
 		for _, f := range forms {
@@ -393,7 +393,8 @@ var commonWords = set(`a, an, the, and, or, but, if, then, so, yet, for, nor, as
 	once, well, let, let's, it's, that's, there's, here's, what's, don't, we're, they're,
 	i'm, i've, we've, you're, can't, won't, isn't, aren't, wasn't, weren't, didn't,
 	doesn't, haven't, hasn't, hadn't, wouldn't, couldn't, shouldn't, dear, thanks,
-	thank, please, oh, okay, ok`)
+	thank, please, oh, okay, ok, il, elle, ils, elles, nous, vous, je, er, sie, wir, ich, ella,
+	ellos, lui, leur`)
 
 // partyWords may qualify a title ("Liberal Democrat leader Sir Ed Davey").
 var partyWords = set(`liberal, democrat, democrats, labour, conservative, conservatives, tory, tories,
@@ -507,7 +508,7 @@ var personNouns = set(`man, woman, men, women, boy, girl, mother, father, son, d
 	policewoman, firefighter, medic, medics, paramedic, surgeon, pharmacist, pastor, critic,
 	critics, deacon, elder, elders, mediator, mediators, investor, investors, banker, bankers,
 	trader, landlord, tenant, tenants, chef, waiter, owner, owners, holder, holders, family, families, backbencher, backbenchers,
-	passer-by, bystander, bystanders, onlooker, onlookers, mp, mps, councillor, councillors`)
+	passer-by, ally, allies, loyalist, loyalists, rebel, rebels, bystander, bystanders, onlooker, onlookers, mp, mps, councillor, councillors`)
 
 // pluralHeads are role heads that name several people.
 var pluralHeads = set(`officials, sources, diplomats, analysts, experts, residents, witnesses, leaders,

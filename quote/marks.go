@@ -105,8 +105,8 @@ func classify(text string, pos, size int, r rune) mark {
 	m := mark{pos: pos, size: size, r: r, fam: markFamily(r)}
 	p, _ := runeBefore(text, pos)
 	n, _ := runeAt(text, pos+size)
-	left := opensBefore(p) && !isSpace(n)      // "(“word"
-	right := !isSpace(p) && closesAfter(n)     // "word”."
+	left := opensBefore(p) && !isSpace(n)  // "(“word"
+	right := !isSpace(p) && closesAfter(n) // "word”."
 	if isSpace(p) && isSpace(n) {
 		// A mark standing alone between spaces: French typography puts
 		// spaces inside guillemets; elsewhere it is a typo. Let the glyph
@@ -133,8 +133,10 @@ func classify(text string, pos, size int, r rune) mark {
 		m.open = left || !right
 		m.close = right && !left
 	case '»', '›':
-		m.close = right || !left
-		m.open = left && !right
+		// Danish and German put » before the words (»Man kan«); French
+		// puts it after them, often after a space (prêts »).
+		m.open = left && !right && isWordRune(n)
+		m.close = !m.open
 	case '\'':
 		m.open = left && !isElision(text, pos+size)
 		m.close = right

@@ -116,19 +116,31 @@ func (d *doc) attribute() {
 		prev = gi
 	}
 	// A quote with no attribution that repeats an attributed one, as a
-	// headline repeats the body, has its speaker.
+	// headline repeats the body, has its speaker. Exact repeats count
+	// anywhere; a headline may also shorten the body's words.
+	norm := make([]string, len(d.spans))
+	said := map[string]string{}
+	for i, sp := range d.spans {
+		norm[i] = normQuote(d.text[sp.begin:sp.end])
+		if _, ok := said[norm[i]]; !ok && d.speaker[i] != "" {
+			said[norm[i]] = d.speaker[i]
+		}
+	}
 	for gi, g := range groups {
 		if found[gi] || d.speaker[g[0]] != "" {
 			continue
 		}
-		key := normQuote(d.text[d.spans[g[0]].begin:d.spans[g[0]].end])
-		for i, sp := range d.spans {
-			if d.group[i] != d.group[g[0]] && d.speaker[i] != "" && sameWords(normQuote(d.text[sp.begin:sp.end]), key) {
-				for _, k := range g {
-					d.speaker[k] = d.speaker[i]
+		name := said[norm[g[0]]]
+		if name == "" && d.sents[d.sentAt(d.spans[g[0]].open)].para <= 2 {
+			for i := range d.spans[:min(len(d.spans), 200)] {
+				if d.group[i] != d.group[g[0]] && d.speaker[i] != "" && sameWords(norm[i], norm[g[0]]) {
+					name = d.speaker[i]
+					break
 				}
-				break
 			}
+		}
+		for _, k := range g {
+			d.speaker[k] = name
 		}
 	}
 }
@@ -250,9 +262,11 @@ func (d *doc) attributeGroup(g []int) (string, *entity, bool) {
 	if r, ok, s := d.nextSentence(first); ok {
 		return res(r, s)
 	}
-	// A partial quote inside a reporter's sentence: the clause's subject.
+	// A partial quote inside a reporter's sentence: the clause's subject,
+	// unless a passive verb of saying makes it the target ("Reeves was
+	// accused of 'betraying' pensioners").
 	d.how = "subject"
-	if lo < o && d.hasWordsBefore(lo, o) {
+	if lo < o && d.hasWordsBefore(lo, o) && !d.passiveSpeech(lo, o) {
 		r, ok := d.clauseSubject(o, lo)
 		if d.toks[o-1].s == ":" {
 			// "Asked whether ..., he was unequivocal: 'No.'"
@@ -281,7 +295,7 @@ func (d *doc) inherit(prev, g []int, prevName string, prevEnt *entity) (string, 
 	ps := d.sentAt(d.spans[prev[len(prev)-1]].outerEnd() - 1)
 	opens := !d.hasWordsBefore(d.sLo(si, o), o)
 	if !opens {
-		if prevName != "" && (ps == si || ps == si-1) {
+		if prevName != "" && (ps == si || ps == si-1) && !d.hasSpeechVerb(d.sLo(si, o), o) {
 			return prevName, prevEnt
 		}
 		return "", nil
@@ -315,6 +329,27 @@ func (d *doc) sLo(s, k int) int { return max(d.sentToks[s][0], k-window) }
 
 // sHi returns the end of the search window after token k in sentence s.
 func (d *doc) sHi(s, k int) int { return min(d.sentToks[s][1], k+window) }
+
+// passiveSpeech reports whether toks[lo:hi] holds a passive verb of saying.
+func (d *doc) passiveSpeech(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if _, ok := d.isSpeechAt(k); ok && d.inSpan[k] < 0 && d.isPassive(k, lo) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSpeechVerb reports whether toks[lo:hi] holds a verb of saying outside
+// quotes.
+func (d *doc) hasSpeechVerb(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if _, ok := d.isSpeechAt(k); ok && d.inSpan[k] < 0 && d.isVerbUse(k) {
+			return true
+		}
+	}
+	return false
+}
 
 // paraStart returns the start of the sentence that begins pos's paragraph.
 func (d *doc) paraStart(pos int) int {
@@ -418,7 +453,7 @@ func (d *doc) resolveRun(r nameRun, si int) (string, *entity) {
 	pos := d.toks[r.i].start
 	switch {
 	case n.pron != "":
-		if e := d.resolvePronoun(n.pron, si, r.i, 0); e != nil {
+		if e := d.resolvePronounAt(n.pron, si, r.i); e != nil {
 			return e.name, e
 		}
 		return "", nil
@@ -437,6 +472,10 @@ func (d *doc) resolveRun(r nameRun, si int) (string, *entity) {
 			}
 		} else {
 			e = d.reg.addOrg(strings.Join(n.name, " "))
+			if lw := strings.ToLower(e.name); len(n.name) == 1 && e.kind == entOrg && len(e.mentions) == 0 &&
+				!knownOrgs[lw] && nationalities[lw] == "" && !nonPersonWords[lw] && !orgHeads[lw] && !isAllCaps(e.name) {
+				e.kind = entUnknown // "Alcaraz said": a person, most likely
+			}
 		}
 		e.mention(pos)
 		return e.name, e
@@ -461,7 +500,7 @@ func (d *doc) resolveKnown(r nameRun, si int) *entity {
 	n := parseNP(d.toks, r.i, r.j)
 	switch {
 	case n.pron != "":
-		return d.resolvePronoun(n.pron, si, r.i, 0)
+		return d.resolvePronounAt(n.pron, si, r.i)
 	case len(n.name) > 0 && !n.nameMod:
 		return d.reg.lookup(n.name, n.honor)
 	case n.isRole() && !n.indefinite:
@@ -483,10 +522,8 @@ func (d *doc) orgOfRun(r nameRun) *entity {
 	if k >= r.j {
 		return nil
 	}
-	for _, e := range d.reg.orgsByFirst[strings.ToLower(baseOf(d.toks[k]))] {
-		if len(e.words) == r.j-k && d.wordsAt(k, e.words) {
-			return e
-		}
+	if e := d.orgWordsAt(k, r.j-k); e != nil {
+		return e
 	}
 	if r.j-k == 1 {
 		if e := d.reg.byName[strings.ToLower(baseOf(d.toks[k]))]; e != nil && e.kind == entOrg {
@@ -606,6 +643,17 @@ func (d *doc) subject(s int) *entity {
 	return e
 }
 
+// resolvePronounAt resolves the pronoun token at k. An object pronoun ("Politiken
+// quoted her") never refers to the subject of its own clause.
+func (d *doc) resolvePronounAt(pron string, s, k int) *entity {
+	switch d.toks[k].lower() {
+	case "her", "him", "them":
+		d.objectPron = true
+		defer func() { d.objectPron = false }()
+	}
+	return d.resolvePronoun(pron, s, k, 0)
+}
+
 // resolvePronoun resolves a pronoun at token k of sentence s. he and she
 // (and "" for a definite role, g its gender) go to the sentence's own
 // subject, or to the more recent of the last speaker and the last person a
@@ -620,7 +668,7 @@ func (d *doc) resolvePronoun(pron string, s, k int, g byte) *entity {
 		}
 		switch pron {
 		case "it":
-			return e.kind == entOrg
+			return e.kind == entOrg || e.kind == entUnknown
 		case "they":
 			return e.kind == entGroup || e.kind == entOrg
 		case "he":
@@ -636,7 +684,7 @@ func (d *doc) resolvePronoun(pron string, s, k int, g byte) *entity {
 		return nil
 	}
 	lo := d.sLo(s, k)
-	if r, ok := d.firstSubjectNP(lo, k); ok && r.i < k && !d.parentheticalAttribution(k) {
+	if r, ok := d.firstSubjectNP(lo, k); ok && r.i < k && !d.parentheticalAttribution(k) && !d.objectPron {
 		n := parseNP(d.toks, r.i, r.j)
 		if n.pron == pron && pron != "" {
 			k = r.i // "He also praised Trump, who he said ..."
