@@ -213,6 +213,10 @@ func backNP(toks []token, lo, k int) nameRun {
 			j--
 			continue
 		}
+		if isHyphenAdj(t) && j < k {
+			j-- // "the Washington-based Hong Kong Democracy Council"
+			continue
+		}
 		if t.word && determiners[lw] && j < k {
 			j--
 			// "the head of the armed forces", "a spokesman for the Kremlin"
@@ -235,9 +239,16 @@ func backNP(toks []token, lo, k int) nameRun {
 	i := j + 1
 	// "the music critic", "China’s commerce ministry": back over modifiers
 	// outside the lexicon to a determiner or possessive.
-	if i <= k && (isRoleHead(toks[i].lower()) || orgNouns[toks[i].lower()]) && !toks[i].isCap() {
-		for x := i - 1; x >= lo && i-x <= 3; x-- {
+	if i <= k && (isRoleHead(toks[k].lower()) || orgNouns[toks[k].lower()]) && !toks[i].isCap() {
+		for x := i - 1; x >= lo && i-x <= 4; x-- {
 			t := toks[x]
+			if isHyphenAdj(t) {
+				// "a Hong Kong-based political scientist"
+				for x-1 >= lo && toks[x-1].isCap() && !toks[x].nl {
+					x--
+				}
+				continue
+			}
 			if !t.word || t.isCap() && !isPossTok(t) || functionWords[t.lower()] && !determiners[t.lower()] || isSpeechWord(t) {
 				if isPossTok(t) {
 					r := backNP(toks, lo, x)
@@ -315,6 +326,13 @@ func forwardNP(toks []token, k, hi int) nameRun {
 		if t.word && npWord(t) && !isPronounWord(lw) {
 			j++
 			continue
+		}
+		if isHyphenAdj(t) {
+			// "a Hong Kong-based political scientist"
+			if h := modifiersToHead(toks, j+1, hi); h > 0 || j+1 < hi && npWord(toks[j+1]) {
+				j++
+				continue
+			}
 		}
 		if t.word && (lw == "of" || lw == "for") && j > k && (isRoleHead(toks[j-1].lower()) || isTitlePart(toks[j-1].lower())) && j+1 < hi && (toks[j+1].isCap() || determiners[toks[j+1].lower()]) {
 			j++
@@ -594,8 +612,13 @@ func (d *doc) appositionSubject(c, lo int) (nameRun, bool) {
 		first == "himself" || first == "herself" || first == "according" || first == "like" ||
 		unicode.IsDigit(firstRune(toks[segLo].s)) || strings.HasSuffix(first, "ing")
 	if !skippable {
+		// A role or an owner's description, not a clause that merely starts
+		// with one ("Colombian President Gustavo Petro on Friday suspended
+		// talks with the group,").
 		n := parseNP(toks, segLo, segHi)
-		skippable = n.isRole() || n.owner != "" || n.nat != ""
+		r := d.extendAnon(d.fwdNP(segLo, segHi), segHi)
+		covers := r.j >= segHi || r.j < segHi && toks[r.j].word && prepositions[toks[r.j].lower()] && segHi-r.j <= 6
+		skippable = covers && (n.isRole() || n.owner != "" || n.nat != "")
 	}
 	if !skippable {
 		return nameRun{}, false
@@ -990,6 +1013,7 @@ func (d *doc) speakerThenVerb(k, hi int) (nameRun, bool) {
 // X", "statements by X", or the subject of the nearest speech verb.
 func (d *doc) preAttribution(lo, hi int) (nameRun, bool) {
 	toks := d.toks
+	lo = d.skipDateline(lo, hi) // "BOGOTA, Jan 17 (AFP) -" names no speaker
 	for x := lo; x+1 < hi; x++ {
 		if d.inSpan[x] < 0 && toks[x].lower() == "according" && toks[x+1].lower() == "to" {
 			if r, ok := d.npAfter(x+2, hi); ok {

@@ -69,7 +69,7 @@ func (n np) isRole() bool { return n.head != "" && (len(n.name) == 0 || n.nameMo
 func isCapWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	if unicode.IsUpper(r) || unicode.IsTitle(r) {
-		return true
+		return !hyphenAdjective(s)
 	}
 	if i := strings.IndexByte(s, '-'); i > 0 && i < 4 && i+1 < len(s) {
 		switch strings.ToLower(s[:i]) {
@@ -80,6 +80,52 @@ func isCapWord(s string) bool {
 	}
 	return false
 }
+
+// hyphenAdjective reports whether a capitalised word is an adjective built
+// on a name ("Bogota-based", "Kremlin-backed", "War-risk", "US-led"), which
+// names nobody; given names such as "Ching-te" keep their capital.
+func hyphenAdjective(s string) bool {
+	i := strings.LastIndexAny(s, "-‑")
+	if i <= 0 {
+		return false
+	}
+	last := s[i+1:]
+	if i+1 < len(s) && s[i] != '-' {
+		last = s[i+len("‑"):]
+	}
+	r, _ := utf8.DecodeRuneInString(last)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	last = strings.ToLower(last)
+	return len(last) >= 3 && (strings.HasSuffix(last, "ed") || strings.HasSuffix(last, "ing")) || hyphenHeads[last]
+}
+
+// isHyphenAdj reports whether t is a word like "Bogota-based" or
+// "Kong-based": a name turned adjective by a hyphenated ending.
+func isHyphenAdj(t token) bool {
+	return t.word && unicode.IsUpper(firstRune(t.s)) && hyphenAdjective(t.s)
+}
+
+// modifiersToHead returns the index of a lower-case role or organisation
+// head reached from toks[x] over at most three modifiers the lexicon lacks
+// ("marine insurance broker"), or -1.
+func modifiersToHead(toks []token, x, hi int) int {
+	for y := x; y < hi && y-x <= 3; y++ {
+		t := toks[y]
+		if !t.word || functionWords[t.lower()] || isSpeechWord(t) || t.isCap() {
+			return -1
+		}
+		if lw := t.lower(); y > x && (isRoleHead(lw) || orgNouns[lw]) {
+			return y
+		}
+	}
+	return -1
+}
+
+// hyphenHeads end adjectives and compounds built on a name.
+var hyphenHeads = set(`born, run, held, made, built, wide, free, style, era, risk, type, like, class,
+	level, scale, friendly, bound, proof, led, backed, based, owned, linked, era, speaking`)
 
 func isRoleHead(w string) bool {
 	if titleWords[w] || personNouns[w] || demonyms[w] {
@@ -278,6 +324,14 @@ func parseNP(toks []token, i, j int) np {
 				continue
 			}
 		}
+		if isHyphenAdj(t) && len(titles) == 0 && !afterName && k+1 < j {
+			// "a Hong Kong-based political scientist": the name qualifies
+			// the role.
+			n.mods = append(n.mods, lowerAll(n.name)...)
+			n.mods = append(n.mods, lw)
+			n.name, inName = nil, false
+			continue
+		}
 		if inName && nameConnectors[lw] && !t.isCap() && k+1 < j && (toks[k+1].isCap() || nameConnectors[toks[k+1].lower()] && k+2 < j && toks[k+2].isCap()) {
 			n.name = append(n.name, t.s)
 			continue
@@ -323,8 +377,8 @@ func parseNP(toks []token, i, j int) np {
 			continue
 		}
 		if !t.isCap() && !functionWords[lw] && k+1 < j && len(n.name) == 0 && !afterName {
-			// "the music critic", "a wine exporter"
-			if nx := toks[k+1].lower(); isRoleHead(nx) || orgNouns[nx] || roleModifiers[nx] || (k+2 < j && (isRoleHead(toks[k+2].lower()) || orgNouns[toks[k+2].lower()])) {
+			// "the music critic", "a Dubai-based marine insurance broker"
+			if nx := toks[k+1].lower(); isRoleHead(nx) || orgNouns[nx] || roleModifiers[nx] || modifiersToHead(toks, k+1, j) > 0 {
 				n.mods = append(n.mods, lw)
 				continue
 			}

@@ -508,7 +508,7 @@ var personNouns = set(`man, woman, men, women, boy, girl, mother, father, son, d
 	policewoman, firefighter, medic, medics, paramedic, surgeon, pharmacist, pastor, critic,
 	critics, deacon, elder, elders, mediator, mediators, investor, investors, banker, bankers,
 	trader, landlord, tenant, tenants, chef, waiter, owner, owners, holder, holders, family, families, backbencher, backbenchers,
-	passer-by, ally, allies, loyalist, loyalists, rebel, rebels, bystander, bystanders, onlooker, onlookers, mp, mps, councillor, councillors`)
+	passer-by, broker, brokers, underwriter, underwriters, shipowner, shipowners, ally, allies, loyalist, loyalists, rebel, rebels, bystander, bystanders, onlooker, onlookers, mp, mps, councillor, councillors`)
 
 // pluralHeads are role heads that name several people.
 var pluralHeads = set(`officials, sources, diplomats, analysts, experts, residents, witnesses, leaders,
