@@ -1154,6 +1154,23 @@ func (d *doc) noSpeaker(i int) bool {
 	return false
 }
 
+// titleInSentence reports whether the quote of span i is a title or name
+// in a reporter's sentence: two to seven words in title case, with words
+// before it in its sentence and no colon introducing it ("hits 41 aircraft
+// in 'Operation Spiderweb,' SBU source says", "Under the 2013 "Brussels
+// Agreement," Belgrade agreed"). Whatever verb of saying follows, it is
+// nobody's statement.
+func (d *doc) titleInSentence(i int) bool {
+	o := d.spanTok[i][0]
+	s := d.tokSent[o]
+	if s < 0 || o == 0 || d.toks[o-1].s == ":" {
+		return false
+	}
+	sp := d.spans[i]
+	words := quoteWords(d.text[sp.begin:sp.end])
+	return len(words) >= 2 && len(words) <= 7 && titleCase(words) && d.hasWordsBefore(d.sLo(s, o), o)
+}
+
 // introducedAsTerm reports whether the quote of span i is a scare quote
 // ("the so-called", "dubbed") or the words of a question put to somebody
 // ("When asked whether the UK's role was to "watch and wait""): whoever

@@ -408,6 +408,7 @@ func parseNP(toks []token, i, j int) np {
 	}
 	if n.head != "" && n.orgHead != "" && !n.nameMod && len(n.name) == 0 {
 		// "ministry spokesman": the person heads the phrase.
+		n.mods = append(n.mods, n.orgHead)
 		n.orgHead = ""
 	}
 	if strings.HasSuffix(n.head, "s") && (pluralHeads[n.head] || personNouns[strings.TrimSuffix(n.head, "s")] || titleWords[strings.TrimSuffix(n.head, "s")]) || n.head == "people" || n.head == "families" {
@@ -1202,7 +1203,7 @@ func (d *doc) findAppositions() {
 			// the ROLE, NAME,
 			if left.isRole() && len(left.name) == 0 && !left.indefinite && len(right.name) > 0 && !right.isRole() && right.head == "" {
 				if e := d.reg.lookup(right.name, right.honor); e != nil && e.kind == entPerson {
-					d.reg.addRole(e, role{nat: left.nat, head: left.head, mods: left.mods})
+					d.reg.addRole(e, role{nat: left.nat, head: left.head, mods: append(left.mods, lowerAll(left.of)...)})
 				}
 			}
 		}
@@ -1303,7 +1304,11 @@ func roleMatch(ro role, q np) int {
 	if ro.nat != "" && q.nat != "" && ro.nat != q.nat {
 		return 0
 	}
-	s := 0
+	if q.nat != "" && ro.nat == "" && len(ro.mods) > 0 {
+		// "the Ukrainian president" is not "the commission president".
+		return 0
+	}
+	s, needMod := 0, false
 	switch {
 	case ro.head == q.head:
 		s = 4
@@ -1311,18 +1316,59 @@ func roleMatch(ro role, q np) int {
 		s = 2
 	case leaderHeads[q.head] && leaderHeads[ro.head] && (q.head == "leader" || ro.head == "leader"):
 		s = 2
+	case chiefHeads[q.head] && chiefHeads[ro.head]:
+		// "the SBU chief" for "SBU head Vasyl Maliuk", but only when the
+		// organisation agrees.
+		s, needMod = 1, true
 	default:
 		return 0
 	}
 	if ro.nat != "" && ro.nat == q.nat {
 		s += 2
 	}
-	for _, m := range q.mods {
+	qmods := append(append([]string{}, q.mods...), lowerAll(q.of)...)
+	matched := false
+	for _, m := range qmods {
+		if determiners[m] || functionWords[m] {
+			continue
+		}
 		for _, rm := range ro.mods {
-			if m == rm && !determiners[m] {
+			if m == rm {
 				s++
+				matched = true
 			}
 		}
+		// "the IMO chief" for "the head of the International Maritime
+		// Organization".
+		if len(m) >= 2 && m == acronym(ro.mods) {
+			s++
+			matched = true
+		}
+	}
+	if needMod && !matched {
+		return 0
 	}
 	return s
+}
+
+// chiefHeads are interchangeable heads of an organisation.
+var chiefHeads = set(`chief, head, boss, leader, director, chairman, chairwoman, chair`)
+
+// acronym returns the initials of the capitalisable words of ws ("imo" for
+// "international maritime organization"), or "" for fewer than two.
+func acronym(ws []string) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range ws {
+		if functionWords[w] || determiners[w] || w == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+		n++
+	}
+	if n < 2 {
+		return ""
+	}
+	return b.String()
 }

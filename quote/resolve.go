@@ -190,6 +190,10 @@ func (d *doc) attributeGroup(g []int) (string, *entity, bool) {
 		d.how = "term"
 		return "", nil, true
 	}
+	if len(g) == 1 && d.titleInSentence(first) {
+		d.how = "nospeaker"
+		return "", nil, true
+	}
 	plo, phi := d.postRange(first)
 	// Right after the first part: "“...,” he said".
 	d.how = "post"
@@ -783,6 +787,22 @@ func (d *doc) registerAnons() {
 		for x := lo; x+1 < hi; x++ {
 			if d.toks[x].lower() == "according" && d.toks[x+1].lower() == "to" {
 				if r, ok := d.npAfter(x+2, hi); ok {
+					runs = append(runs, r)
+				}
+			}
+			// "..., an SBU source told the Kyiv Independent.", "said a
+			// Bogota-based analyst": an unnamed speaker out of subject
+			// position.
+			if _, ok := d.isSpeechAt(x); !ok || d.inSpan[x] >= 0 || !d.isVerbUse(x) {
+				continue
+			}
+			if k := d.skipAuxBack(lo, x-1); k >= lo && k > lo && d.toks[k].word {
+				if r := d.bwdNP(lo, k); r.j > r.i && indefiniteDet[d.toks[r.i].lower()] {
+					runs = append(runs, r)
+				}
+			}
+			if x+1 < hi && indefiniteDet[d.toks[x+1].lower()] {
+				if r, ok := d.npAfter(x+1, hi); ok {
 					runs = append(runs, r)
 				}
 			}
