@@ -249,7 +249,7 @@ func backNP(toks []token, lo, k int) nameRun {
 				}
 				continue
 			}
-			if !t.word || t.isCap() && !isPossTok(t) || functionWords[t.lower()] && !determiners[t.lower()] || isSpeechWord(t) {
+			if !t.word || t.isCap() && !isPossTok(t) && !determiners[t.lower()] || functionWords[t.lower()] && !determiners[t.lower()] || isSpeechWord(t) {
 				if isPossTok(t) {
 					r := backNP(toks, lo, x)
 					i = r.i

@@ -26,7 +26,15 @@ type entity struct {
 	kind     entKind
 	gender   byte // 'm', 'f' or 0
 	roles    []role
-	mentions []int // byte offsets, increasing
+	mentions []int    // byte offsets, increasing
+	types    []string // what an organisation is ("party" for Georgian Dream)
+}
+
+// addType records that organisation e is a t ("party", "movement").
+func (e *entity) addType(t string) {
+	if !slices.Contains(e.types, t) {
+		e.types = append(e.types, t)
+	}
 }
 
 func (e *entity) isPerson() bool {
@@ -351,6 +359,11 @@ func parseNP(toks []token, i, j int) np {
 			}
 			inName = true
 			n.name = append(n.name, b)
+			continue
+		}
+		if inName && orgNouns[lw] && !isRoleHead(lw) && (k+1 == j || !isRoleHead(toks[k+1].lower()) && !roleModifiers[toks[k+1].lower()] && !orgNouns[toks[k+1].lower()]) {
+			afterName, inName = true, false // "the Hong Kong government"
+			n.orgHead = lw
 			continue
 		}
 		if inName && (isRoleHead(lw) || roleModifiers[lw] || isTitlePart(lw)) {
@@ -989,6 +1002,17 @@ func (d *doc) buildRegistry() {
 				}
 				i = t
 			}
+			if run.j < hi && orgTypeNouns[d.toks[run.j].lower()] && !d.toks[run.j].isCap() && r.byName[strings.ToLower(d.orgName(i, run.j))] == nil && !isOrgRun(d.toks, i, run.j) {
+				// "whose Georgian Dream party won": the name, as a party.
+				if p := parseNP(d.toks, i, run.j); p.honor == "" && !hasTitleWord(d.toks, i, run.j) && (len(p.name) != 1 || !givenNames[strings.ToLower(p.name[0])]) {
+					if name := d.orgName(i, run.j); name != "" && (len(p.name) == 0 || r.lookup(p.name, "") == nil) {
+						e := r.addOrg(name)
+						e.addType(d.toks[run.j].lower())
+						e.mention(d.toks[i].start)
+						continue
+					}
+				}
+			}
 			if isOrgRun(d.toks, i, run.j) {
 				name := d.orgName(i, run.j)
 				if name == "" {
@@ -1083,6 +1107,16 @@ func (d *doc) buildRegistry() {
 	d.findAliases()
 }
 
+// hasTitleWord reports whether toks[i:j] holds a title ("President").
+func hasTitleWord(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if titleWords[toks[k].lower()] {
+			return true
+		}
+	}
+	return false
+}
+
 // chineseSurname reports whether a sentence-opening "He" or "She" is a
 // surname: "He Lifeng, the Chinese vice premier, ...".
 func (d *doc) chineseSurname(i, j int) bool {
@@ -1148,6 +1182,9 @@ func (d *doc) indexWords() {
 			d.aloneCount[lb]++
 		}
 		for _, o := range []int{1, 2, -1} {
+			if o == 2 && k+1 < len(d.toks) && (orgNouns[d.toks[k+1].lower()] || isRoleHead(d.toks[k+1].lower())) {
+				continue // "the Hong Kong government said": the government speaks
+			}
 			if k+o >= 0 && k+o < len(d.toks) && d.toks[k+o].word {
 				if l, ok := speechVerbs[d.toks[k+o].lower()]; ok && !weakSpeechLemmas[l] {
 					d.nearVerb[lb] = true
@@ -1190,10 +1227,25 @@ func (d *doc) findAppositions() {
 			}
 			left := parseNP(toks, b.i, b.j)
 			f := forwardNP(toks, k+1, hi)
-			if f.j <= f.i || !(f.j == hi || toks[f.j].s == "," || toks[f.j].s == "." || toks[f.j].s == ")") {
+			if f.j <= f.i {
 				continue
 			}
 			right := parseNP(toks, f.i, f.j)
+			// NAME, the largest party of ...,
+			if len(left.name) > 0 && !left.isRole() && right.orgHead != "" && len(right.name) == 0 && right.owner == "" && (right.det == "the" || right.det == "a" || right.det == "an") && orgTypeNouns[right.orgHead] {
+				if e := d.orgOfRun(b); e != nil {
+					e.addType(right.orgHead)
+				} else if d.reg.lookup(left.name, left.honor) == nil && left.honor == "" && !hasTitleWord(toks, b.i, b.j) {
+					if name := d.orgName(b.i, b.j); name != "" {
+						e := d.reg.addOrg(name)
+						e.addType(right.orgHead)
+						e.mention(toks[b.i].start)
+					}
+				}
+			}
+			if !(f.j == hi || toks[f.j].s == "," || toks[f.j].s == "." || toks[f.j].s == ")") {
+				continue
+			}
 			// NAME, the ROLE,
 			if len(left.name) > 0 && !left.isRole() && right.isRole() && !right.indefinite && len(right.name) == 0 {
 				if e := d.reg.lookup(left.name, left.honor); e != nil && e.kind == entPerson {

@@ -540,6 +540,12 @@ var orgNouns = set(`ministry, department, government, military, army, navy, coun
 	operator, club, team, league, board, panel, tribunal, prosecutor's office, prosecutors,
 	police, junta, regime, opposition, campaign, trust, think-tank, forum, federation`)
 
+// orgTypeNouns say what kind of organisation a name is ("the Georgian Dream
+// party", "the Serb List, the largest party of Kosovo Serbs"), so that "the
+// party" refers back to it.
+var orgTypeNouns = set(`party, movement, militia, group, alliance, coalition, bloc, faction, front,
+	network, organisation, organization, union, federation, association, force, command`)
+
 // nounGender gives the gender of role nouns that carry one.
 var nounGender = map[string]byte{
 	"man": 'm', "boy": 'm', "father": 'm', "son": 'm', "husband": 'm', "brother": 'm',

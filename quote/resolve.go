@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -584,7 +585,7 @@ func (d *doc) resolveOrg(n np, r nameRun, si int) *entity {
 			if e.kind != entOrg {
 				continue
 			}
-			match := genericOrgNouns[n.orgHead]
+			match := genericOrgNouns[n.orgHead] || slices.Contains(e.types, n.orgHead)
 			for _, w := range e.words {
 				if w == n.orgHead {
 					match = true
