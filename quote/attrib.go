@@ -192,6 +192,9 @@ func backNP(toks []token, lo, k int) nameRun {
 	if k < lo || k >= len(toks) {
 		return nameRun{k + 1, k + 1}
 	}
+	if k-1 >= lo && isDocPhrase(toks, k-1) {
+		return nameRun{k - 1, k + 1}
+	}
 	if t := toks[k]; t.word && isPronounWord(t.lower()) {
 		return nameRun{k, k + 1}
 	}
@@ -282,6 +285,9 @@ func isPossTok(t token) bool {
 func forwardNP(toks []token, k, hi int) nameRun {
 	if k >= hi || k >= len(toks) {
 		return nameRun{k, k}
+	}
+	if k+1 < hi && isDocPhrase(toks, k) {
+		return nameRun{k, k + 2}
 	}
 	if t := toks[k]; t.word && isPronounWord(t.lower()) {
 		if !(t.lower() == "he" && k+1 < hi && toks[k+1].isCap() && k+2 < hi && toks[k+2].s == ",") {
@@ -426,7 +432,7 @@ func validSpeakerNP(n np) bool {
 	if n.pron != "" {
 		return n.pron == "he" || n.pron == "she" || n.pron == "they" || n.pron == "it"
 	}
-	return len(n.name) > 0 || n.head != "" || n.orgHead != ""
+	return len(n.name) > 0 || n.head != "" || n.orgHead != "" || n.docNoun != ""
 }
 
 // subjectBefore finds the subject of the speech verb at v, looking back to
@@ -997,6 +1003,22 @@ func (d *doc) speakerThenVerb(k, hi int) (nameRun, bool) {
 				if _, ok := d.isSpeechAt(w); ok {
 					return r, true
 				}
+			}
+		}
+		return nameRun{}, false
+	}
+	if m < hi && n.indefinite && n.isRole() && toks[m].word && (toks[m].lower() == "who" || toks[m].lower() == "whose") {
+		// "a woman who had walked for two days told AFP": a restrictive
+		// clause belongs to the description of an unnamed speaker.
+		for x := m + 1; x < hi && x-m <= 25; x++ {
+			if d.inSpan[x] >= 0 || toks[x].s == "," || toks[x].s == ";" {
+				break
+			}
+			if _, ok := d.isSpeechAt(x); !ok || !d.isVerbUse(x) {
+				continue
+			}
+			if e := d.skipAuxBack(m, x-1); e > m+1 {
+				return nameRun{r.i, e + 1}, true
 			}
 		}
 		return nameRun{}, false

@@ -67,7 +67,8 @@ type np struct {
 	of         []string // what follows "of"/"for"/"at"/"in" in a role
 	indefinite bool
 	plural     bool
-	poss       bool // the phrase ends in a possessive: it modifies a noun
+	poss       bool   // the phrase ends in a possessive: it modifies a noun
+	docNoun    string // "the statement": a document that speaks for its issuer
 }
 
 func (n np) isRole() bool { return n.head != "" && (len(n.name) == 0 || n.nameMod) }
@@ -223,6 +224,10 @@ func parseNP(toks []token, i, j int) np {
 			n.pron = "they"
 			return n
 		}
+	}
+	if j-i == 2 && isDocPhrase(toks, i) {
+		n.det, n.docNoun = toks[i].lower(), toks[i+1].lower()
+		return n
 	}
 	var titles []string
 	personHead := ""
@@ -1105,6 +1110,19 @@ func (d *doc) buildRegistry() {
 	}
 	d.findAppositions()
 	d.findAliases()
+}
+
+// isDocPhrase reports whether toks[k:k+2] is a document standing for its
+// issuer: "the statement", "its post".
+func isDocPhrase(toks []token, k int) bool {
+	if k < 0 || k+1 >= len(toks) || !toks[k].word || !toks[k+1].word || toks[k+1].isCap() {
+		return false
+	}
+	switch toks[k].lower() {
+	case "the", "this", "that", "its", "his", "her", "their":
+		return docNouns[toks[k+1].lower()]
+	}
+	return false
 }
 
 // hasTitleWord reports whether toks[i:j] holds a title ("President").

@@ -94,6 +94,7 @@ type doc struct {
 	trace     []string
 
 	objectPron      bool // the pronoun being resolved is an object ("her")
+	docDepth        int  // nesting of resolveDoc, bounded
 	lastSpeaker     *entity
 	lastSpeakerSent int
 	lastSpeakerPos  int // where the last speaker was named or the quote began

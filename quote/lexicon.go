@@ -537,8 +537,13 @@ var orgNouns = set(`ministry, department, government, military, army, navy, coun
 	cabinet, administration, coalition, alliance, bloc, newspaper, paper, broadcaster,
 	network, militia, movement, foundation, institute, federation, association, presidency,
 	office, palace, kremlin, insurer, lender, retailer, manufacturer, carmaker, airline,
-	operator, club, team, league, board, panel, tribunal, prosecutor's office, prosecutors,
+	operator, club, team, league, board, panel, tribunal, command, prosecutor's office, prosecutors,
 	police, junta, regime, opposition, campaign, trust, think-tank, forum, federation`)
+
+// docNouns are documents that speak for whoever issued them: "the
+// statement said".
+var docNouns = set(`statement, post, message, letter, communique, communiqué, declaration, readout,
+	tweet, release, memo, notice`)
 
 // orgTypeNouns say what kind of organisation a name is ("the Georgian Dream
 // party", "the Serb List, the largest party of Kosovo Serbs"), so that "the

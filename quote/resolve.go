@@ -457,6 +457,11 @@ func (d *doc) resolveRun(r nameRun, si int) (string, *entity) {
 	n := parseNP(d.toks, r.i, r.j)
 	pos := d.toks[r.i].start
 	switch {
+	case n.docNoun != "":
+		if e := d.resolveDoc(n, r, si); e != nil {
+			return e.name, e
+		}
+		return "", nil
 	case n.pron != "":
 		if e := d.resolvePronounAt(n.pron, si, r.i); e != nil {
 			return e.name, e
@@ -494,6 +499,52 @@ func (d *doc) resolveRun(r nameRun, si int) (string, *entity) {
 		}
 	}
 	return "", nil
+}
+
+// resolveDoc resolves a document standing for its issuer ("the statement
+// said") to whoever the passage says issued it: the speaker of a sentence
+// shortly before that mentions such a document ("The EU said in a
+// statement ...", "A statement from the ministry ..."), else to the owner
+// ("its statement").
+func (d *doc) resolveDoc(n np, r nameRun, si int) *entity {
+	switch n.det {
+	case "its", "his", "her", "their":
+		p := map[string]string{"its": "it", "his": "he", "her": "she", "their": "they"}[n.det]
+		return d.resolvePronoun(p, si, r.i, 0)
+	}
+	if si < 0 || si >= len(d.sents) || d.docDepth > 1 {
+		return nil
+	}
+	d.docDepth++
+	defer func() { d.docDepth-- }()
+	for s := si; s >= 0 && s >= si-3; s-- {
+		lo, hi := d.sentToks[s][0], d.sentToks[s][1]
+		if s == si {
+			hi = r.i
+		}
+		for k := lo; k < hi; k++ {
+			if d.inSpan[k] >= 0 || !d.toks[k].word || strings.TrimSuffix(d.toks[k].lower(), "s") != n.docNoun {
+				continue
+			}
+			// "a statement from the ministry", "a post by Trump"
+			if k+2 < hi && (d.toks[k+1].lower() == "from" || d.toks[k+1].lower() == "by") {
+				if rr, ok := d.npAfter(k+2, hi); ok && !isDocPhrase(d.toks, rr.i) {
+					if _, e := d.resolveRun(rr, s); e != nil {
+						return e
+					}
+				}
+			}
+			if e := d.subject(s); e != nil {
+				return e
+			}
+			if r2, ok := d.verbAttribution(lo, d.sentToks[s][1], false); ok && !isDocPhrase(d.toks, r2.i) && r2.i != r.i {
+				if _, e := d.resolveRun(r2, s); e != nil {
+					return e
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // resolveKnown resolves a noun phrase only to a speaker the article has
