@@ -473,6 +473,23 @@ func (d *doc) subjectBefore(v, lo int) (nameRun, bool) {
 			return d.anonBefore(x-1, lo)
 		}
 	}
+	// "a retired fisherman mending nets on the harbor said", "a student
+	// wrapped in an EU flag said": a participle phrase after the speaker.
+	for x := k; x > lo && k-x < 12; x-- {
+		t := toks[x]
+		if !t.word || d.inSpan[x] >= 0 {
+			break
+		}
+		lw := t.lower()
+		if t.isCap() || len(lw) <= 4 || isSpeechWord(t) || !strings.HasSuffix(lw, "ing") && !strings.HasSuffix(lw, "ed") {
+			continue
+		}
+		if r, ok := d.anonBefore(x-1, lo); ok {
+			if n := parseNP(toks, r.i, r.j); n.isRole() && n.det != "" && !n.poss {
+				return r, true
+			}
+		}
+	}
 	return nameRun{}, false
 }
 
@@ -633,6 +650,15 @@ func (d *doc) appositionSubject(c, lo int) (nameRun, bool) {
 	if k < lo {
 		return nameRun{}, false
 	}
+	// "One of them, a woman from Tel Aviv whose nephew was killed, said":
+	// the description says more than the pronoun it follows.
+	if indefiniteDet[first] && toks[k].word {
+		if n := parseNP(toks, segLo, segHi); n.isRole() && n.indefinite {
+			if b := backNP(toks, lo, k); b.j > b.i && parseNP(toks, b.i, b.j).pron != "" {
+				return nameRun{segLo, segHi}, true
+			}
+		}
+	}
 	if toks[k].s == "," || toks[k].s == ")" {
 		return d.appositionSubject(k, lo) // two parentheticals
 	}
@@ -765,6 +791,18 @@ func (d *doc) firstSubjectNP(lo, hi int) (nameRun, bool) {
 		for y := x; y < hi && y-x < 8; y++ {
 			if toks[y].s == "," {
 				x = y
+				break
+			}
+		}
+	}
+	if n.pron != "" && x+1 < hi && toks[x].s == "," && indefiniteDet[toks[x+1].lower()] {
+		// "One of them, a woman from Tel Aviv whose nephew was killed,
+		// said": the description says more than the pronoun.
+		for y := x + 1; y < hi && y-x <= 25 && d.inSpan[y] < 0; y++ {
+			if toks[y].s == "," {
+				if an := parseNP(toks, x+1, y); an.isRole() && an.indefinite && y > x+2 {
+					return nameRun{x + 1, y}, true
+				}
 				break
 			}
 		}

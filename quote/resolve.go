@@ -695,6 +695,19 @@ func (d *doc) subject(s int) *entity {
 	if r, ok := d.firstSubjectNP(lo, hi); ok {
 		_, e = d.resolveRun(r, s)
 	}
+	if e == nil {
+		// "In Keelung, a port city on the coast, a retired fisherman
+		// mending nets said ...": the subject of its verb of saying.
+		for v := lo; v < hi && v-lo < 2*window; v++ {
+			if _, ok := d.isSpeechAt(v); !ok || d.inSpan[v] >= 0 || !d.isVerbUse(v) || d.isPassive(v, lo) {
+				continue
+			}
+			if r, ok := d.subjectBefore(v, lo); ok {
+				_, e = d.resolveRun(r, s)
+			}
+			break
+		}
+	}
 	d.subjMemo[s] = e
 	return e
 }
