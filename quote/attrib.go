@@ -1114,6 +1114,11 @@ func (d *doc) verbAttribution(lo, hi int, weak bool) (nameRun, bool) {
 		if !ok || !d.isVerbUse(v) || weakSpeechLemmas[lemma] != weak {
 			continue
 		}
+		if u := d.outerReport(v, lemma, lo); u >= 0 {
+			// "The White House said in a statement that Trump had urged
+			// Sharaa to "...": the words are the statement's.
+			v, lw = u, toks[u].lower()
+		}
 		if d.isPassive(v, lo) {
 			// "had been told by one US negotiator"
 			if v+2 < hi && toks[v+1].lower() == "by" {
@@ -1160,6 +1165,41 @@ func (d *doc) verbAttribution(lo, hi int, weak bool) (nameRun, bool) {
 		}
 	}
 	return nameRun{}, false
+}
+
+// coreReportLemmas put words in somebody's mouth directly.
+var coreReportLemmas = set(`say, tell, write, add, state, declare, announce, post, tweet, claim,
+	insist, argue, note, report, confirm, explain`)
+
+// outerReport returns the verb of saying whose "that" clause holds the verb
+// at v, when v itself does not report words ("said ... and that the
+// government would respond "calmly""), or -1.
+func (d *doc) outerReport(v int, lemma string, lo int) int {
+	if coreReportLemmas[lemma] {
+		return -1
+	}
+	toks := d.toks
+	for t := v - 1; t > lo && v-t < 30; t-- {
+		if d.inSpan[t] >= 0 || toks[t].s == ";" || toks[t].s == ":" {
+			return -1
+		}
+		if toks[t].lower() != "that" || !toks[t].word {
+			continue
+		}
+		for u := t - 1; u >= lo && t-u < 30; u-- {
+			if d.inSpan[u] >= 0 {
+				continue
+			}
+			if toks[u].s == ";" || toks[u].s == ":" {
+				return -1
+			}
+			if l, ok := d.isSpeechAt(u); ok && coreReportLemmas[l] && d.isVerbUse(u) && !d.isPassive(u, lo) {
+				return u
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // quotedAs handles "Corriere della Sera quoted a cardinal elector, who was
