@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -1242,14 +1243,42 @@ func (d *doc) noSpeaker(i int) bool {
 	if inside && !colon && len(words) == 1 && titleCase(words) && !d.speechJustBefore(o, lo) {
 		return true
 	}
-	// "the “one in, one out” arrangement"
-	if len(words) >= 2 && o-1 >= lo && d.toks[o-1].word && d.toks[o-1].lower() == "the" {
+	// "the “one in, one out” arrangement", "his flagship "total peace"
+	// policy": a name modifying a noun, with the determiner outside.
+	if len(words) >= 2 && d.modifierSlot(o, lo) && !slices.ContainsFunc(words, func(w string) bool {
+		// "a "knowingly unacceptable" idea" judges; it names nothing.
+		w = strings.ToLower(w)
+		return w == "and" || w == "but" || w == "or" || w == "not" || len(w) > 4 && strings.HasSuffix(w, "ly")
+	}) {
 		if c := d.spanTok[i][1]; c >= 0 && c+1 < len(d.toks) && d.toks[c+1].word {
 			nx := d.toks[c+1].lower()
 			if !d.toks[c+1].isCap() && !functionWords[nx] && !isSpeechWord(d.toks[c+1]) && !strings.HasSuffix(nx, "ing") && !strings.HasSuffix(nx, "ed") && !strings.HasSuffix(nx, "ly") {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// modifierSlot reports whether the quote opening at token o follows a
+// determiner ("the") or a determiner and one modifier ("his flagship"), so
+// that the quote stands inside a noun phrase.
+func (d *doc) modifierSlot(o, lo int) bool {
+	p := o - 1
+	if p < lo || !d.toks[p].word {
+		return false
+	}
+	switch d.toks[p].lower() {
+	case "the", "a", "an", "his", "her", "its", "their", "our", "this", "that":
+		return true
+	}
+	t := d.toks[p]
+	if t.isCap() || functionWords[t.lower()] || isSpeechWord(t) || strings.HasSuffix(t.lower(), "ly") || p-1 < lo {
+		return false
+	}
+	switch d.toks[p-1].lower() {
+	case "the", "his", "her", "its", "their", "our":
+		return true
 	}
 	return false
 }

@@ -301,6 +301,11 @@ func (d *doc) inherit(prev, g []int, prevName string, prevEnt *entity) (string, 
 	opens := !d.hasWordsBefore(d.sLo(si, o), o)
 	if !opens {
 		if prevName != "" && (ps == si || ps == si-1) && !d.hasSpeechVerb(d.sLo(si, o), o) {
+			// Not when the sentence is about somebody else: "Sir Keir
+			// Starmer, who will host the "coalition of the willing", urged".
+			if e := d.subject(si); e != nil && e != prevEnt && ps != si {
+				return "", nil
+			}
 			return prevName, prevEnt
 		}
 		return "", nil
