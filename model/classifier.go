@@ -193,23 +193,72 @@ func (c *Classifier) run(ctx context.Context, rows []encodedRow) ([][]float32, e
 	for i, r := range rows {
 		ids[i], firsts[i] = c.enc.assemble(nil, r.a, r.b, r.c, r.hasB, r.hasC, c.maxLen)
 	}
-	b := pad(ids, firsts, c.enc.padID)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	logits, width, err := c.sess.run(b)
-	if err != nil {
-		return nil, fmt.Errorf("model %s: %w", c.info.Name, err)
-	}
-	if width != len(c.info.Labels) {
-		return nil, fmt.Errorf("model %s: logits width %d, want %d labels", c.info.Name, width, len(c.info.Labels))
-	}
 	probs := make([][]float32, len(rows))
-	for i := range probs {
-		probs[i] = logits[i*width : (i+1)*width : (i+1)*width]
-		softmax(probs[i])
+	for _, g := range lengthGroups(ids) {
+		gids := make([][]int, len(g))
+		gfirsts := make([]int, len(g))
+		for k, i := range g {
+			gids[k], gfirsts[k] = ids[i], firsts[i]
+		}
+		b := pad(gids, gfirsts, c.enc.padID)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		logits, width, err := c.sess.run(b)
+		if err != nil {
+			return nil, fmt.Errorf("model %s: %w", c.info.Name, err)
+		}
+		if width != len(c.info.Labels) {
+			return nil, fmt.Errorf("model %s: logits width %d, want %d labels", c.info.Name, width, len(c.info.Labels))
+		}
+		for k, i := range g {
+			probs[i] = logits[k*width : (k+1)*width : (k+1)*width]
+			softmax(probs[i])
+		}
 	}
 	return probs, nil
+}
+
+// runOverheadTokens is the fixed cost of one ONNX Runtime run in units of
+// the cost of one (padded) token, as measured on the default models on one
+// core: about 70µs a run against 0.25µs a token (35µs and 0.1µs for the
+// first models; both grow with the number of graph nodes, so the ratio
+// holds).
+const runOverheadTokens = 300
+
+// lengthGroups splits rows into runs that cost least in total: rows sorted
+// by length and cut where the padding saved outweighs another run's fixed
+// cost. It returns row indices, one slice per run.
+func lengthGroups(rows [][]int) [][]int {
+	order := make([]int, len(rows))
+	for i := range order {
+		order[i] = i
+	}
+	if len(rows) <= 1 {
+		return [][]int{order}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return len(rows[a]) - len(rows[b]) })
+	// best[j] is the least cost of the first j sorted rows; cut[j] where
+	// the last run of that solution starts.
+	n := len(order)
+	best := make([]int, n+1)
+	cut := make([]int, n+1)
+	for j := 1; j <= n; j++ {
+		longest := len(rows[order[j-1]])
+		best[j] = -1
+		for i := j - 1; i >= 0; i-- {
+			cost := best[i] + runOverheadTokens + (j-i)*longest
+			if best[j] < 0 || cost < best[j] {
+				best[j], cut[j] = cost, i
+			}
+		}
+	}
+	var groups [][]int
+	for j := n; j > 0; j = cut[j] {
+		groups = append(groups, order[cut[j]:j])
+	}
+	slices.Reverse(groups)
+	return groups
 }
 
 // Close releases the ONNX Runtime session.

@@ -110,6 +110,8 @@ type batcher struct {
 	collMu sync.Mutex // held by the one worker forming a batch
 
 	batches, statements atomic.Int64
+	// pending counts the statements queued or being classified.
+	pending atomic.Int64
 }
 
 func newBatcher(clf Classifier, log *slog.Logger, opts Options) *batcher {
@@ -176,6 +178,7 @@ func (b *batcher) push(j *job) (bool, error) {
 	for i := range j.stmts {
 		b.queue = append(b.queue, item{j: j, i: i})
 	}
+	b.pending.Add(int64(len(j.stmts)))
 	if len(b.queue) < b.size {
 		signal(b.space) // pass the turn to the next blocked submitter
 	}
@@ -194,6 +197,7 @@ func (b *batcher) take(dst []item, n int) []item {
 		taken++
 		if it.j.failed() {
 			it.j.finish(1, it.j.ctx.Err())
+			b.pending.Add(-1)
 			continue
 		}
 		dst = append(dst, it)
@@ -224,8 +228,10 @@ func signal(c chan struct{}) {
 // one batch fills at a time, then classifies it.
 func (b *batcher) work() {
 	batch := make([]item, 0, b.maxBatch)
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
 	for {
-		batch = b.collect(batch[:0])
+		batch = b.collect(batch[:0], timer)
 		if batch == nil {
 			return
 		}
@@ -233,9 +239,14 @@ func (b *batcher) work() {
 	}
 }
 
-// collect waits for a first item, then up to delay for the batch to fill.
-// It returns nil once the batcher is closed.
-func (b *batcher) collect(batch []item) []item {
+// collect waits for a first item, then for the batch to fill: until it
+// holds maxBatch statements, delay has passed, or no statement is in
+// flight outside it. The last rule is what keeps a lone caller from
+// waiting for company that cannot come: a statement queued or being
+// classified by another worker belongs to a caller who may send more
+// once answered, so waiting for it pays; with none, the batch goes at
+// once. collect returns nil once the batcher is closed.
+func (b *batcher) collect(batch []item, timer *time.Timer) []item {
 	b.collMu.Lock()
 	defer b.collMu.Unlock()
 	for len(batch) == 0 {
@@ -246,12 +257,12 @@ func (b *batcher) collect(batch []item) []item {
 			return nil
 		}
 	}
-	if len(batch) >= b.maxBatch || b.delay <= 0 {
+	if b.delay <= 0 {
 		return batch
 	}
-	timer := time.NewTimer(b.delay)
+	timer.Reset(b.delay)
 	defer timer.Stop()
-	for len(batch) < b.maxBatch {
+	for len(batch) < b.maxBatch && b.pending.Load() > int64(len(batch)) {
 		select {
 		case <-b.ready:
 			batch = b.take(batch, b.maxBatch-len(batch))
@@ -309,6 +320,10 @@ func (b *batcher) classify(items []item) {
 			b.classify(group)
 		}
 		return
+	}
+	if !b.disabled {
+		b.pending.Add(-int64(len(items)))
+		signal(b.ready) // a filling batch may now hold everything in flight
 	}
 	k := 0
 	for _, it := range items {
@@ -399,6 +414,7 @@ func (b *batcher) close() {
 	for _, it := range queued {
 		it.j.finish(1, ErrClosed)
 	}
+	b.pending.Add(-int64(len(queued)))
 }
 
 // stats returns the number of classifier calls and the statements they

@@ -377,3 +377,63 @@ func TestStreamReadsAtMostAWindowAhead(t *testing.T) {
 		}
 	}
 }
+
+// TestLoneCallDoesNotWait checks that a statement with no other statement
+// in flight is classified at once, not after MaxQueueDelay: no caller
+// could join its batch.
+func TestLoneCallDoesNotWait(t *testing.T) {
+	c, svc := newStub(t, &stub{}, Options{MaxQueueDelay: time.Hour})
+	done := make(chan error, 1)
+	go func() { _, err := classifyText(t.Context(), c, "s1"); done <- err }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("a lone Classify call waited for MaxQueueDelay (1h)")
+	}
+	if st := svc.Stats(); st.Batches != 1 {
+		t.Errorf("Stats = %+v, want one classifier call", st)
+	}
+}
+
+// TestBatchWaitsForCallersInFlight checks that a batch waits, up to
+// MaxQueueDelay, for statements that are in flight elsewhere.
+func TestBatchWaitsForCallersInFlight(t *testing.T) {
+	clf := &stub{entered: make(chan int, 100), gate: make(chan struct{})}
+	c, svc := newStub(t, clf, Options{Workers: 2, MaxBatch: 8, MaxQueueDelay: time.Hour})
+	errs := make(chan error, 3)
+	call := func(text string) { _, err := classifyText(t.Context(), c, text); errs <- err }
+	go call("s1") // occupies the first worker, gated
+	<-clf.entered
+	go call("s2") // the second worker takes it and waits: s1 is in flight
+	waitPending(t, svc, 2)
+	select {
+	case n := <-clf.entered:
+		t.Fatalf("a classifier call of %d started while s1 was in flight and MaxQueueDelay had not passed", n)
+	case <-time.After(50 * time.Millisecond):
+	}
+	go call("s3")
+	waitPending(t, svc, 3)
+	close(clf.gate) // s1 finishes: s2's batch has everyone in flight and goes
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st := svc.Stats(); st.Batches != 2 || st.Statements != 3 {
+		t.Errorf("Stats = %+v, want s1 alone, then s2 and s3 together", st)
+	}
+}
+
+func waitPending(t *testing.T, svc *Service, n int64) {
+	t.Helper()
+	for svc.b.pending.Load() < n {
+		select {
+		case <-t.Context().Done():
+			t.Fatalf("statements in flight never reached %d", n)
+		case <-time.After(time.Millisecond):
+		}
+	}
+}

@@ -61,9 +61,11 @@ type Options struct {
 	// MaxBatch is the most statements merged into one classifier call.
 	// Unset: 64.
 	MaxBatch int
-	// MaxQueueDelay is how long a batch waits to fill once its first
-	// statement is queued. Unset: 2ms. Negative: no wait; a batch takes
-	// whatever is queued.
+	// MaxQueueDelay is the longest a batch waits to fill once its first
+	// statement is queued. It waits only while other statements are in
+	// flight (queued or being classified, so their callers may send more):
+	// a lone caller's statement goes at once. Unset: 2ms. Negative: no
+	// wait; a batch takes whatever is queued.
 	MaxQueueDelay time.Duration
 	// QueueSize is the most statements waiting for a classifier call;
 	// calls that do not fit fail at once with ResourceExhausted. Unset: 4096.

@@ -86,8 +86,10 @@ func main() {
 		fs.StringVar(&b.in, "in", "", "input JSON Lines file of Statements; - for standard input")
 		fs.StringVar(&b.out, "out", "", "output JSON Lines file of Classifications; - for standard output")
 		fs.BoolVar(&b.resume, "resume", false, "continue an interrupted job: keep the complete lines of -out and skip as many input lines")
-		fs.IntVar(&b.window, "window", 1024, "statements in flight (sent but not yet answered)")
+		fs.IntVar(&b.window, "window", 1024, "statements in flight (sent but not yet written); bounds memory")
+		fs.IntVar(&b.chunk, "chunk", 256, "statements per BatchClassify call; window/chunk calls run at once")
 		fs.DurationVar(&b.progress, "progress", 2*time.Second, "interval of progress reports on stderr; 0 turns them off")
+		fs.StringVar(&b.cpuProfile, "cpuprofile", "", "write a CPU profile of the job to this file (for go tool pprof)")
 		fs.Parse(args)
 		if b.in == "" || b.out == "" || fs.NArg() > 0 {
 			fmt.Fprintln(os.Stderr, "stancectl batch: give -in and -out, and no arguments")

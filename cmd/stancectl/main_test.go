@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -164,6 +165,13 @@ func TestCLI(t *testing.T) {
 			}
 		}
 		full := checkBatchOutput(t, out, n)
+
+		// Many small calls in flight at once: the same output, in order.
+		small := filepath.Join(dir, "small.jsonl")
+		run(t, ctl, "batch", "-addr", addr, "-in", in, "-out", small, "-chunk", "7", "-window", "50")
+		if got := checkBatchOutput(t, small, n); !slices.Equal(got, full) {
+			t.Errorf("batch -chunk 7 -window 50 output differs from the default run:\n%v\nwant\n%v", got, full)
+		}
 
 		// An interrupted job: 100 complete lines and half of the next.
 		b, err := os.ReadFile(out)

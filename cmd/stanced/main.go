@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -33,6 +35,7 @@ var (
 	sentimentModel = flag.String("sentiment_model", "", "sentiment model directory (same as the second -model_dir)")
 	ortLib         = flag.String("ort_lib", "", "ONNX Runtime shared library (default: $ONNXRUNTIME_LIB or third_party/onnxruntime/libonnxruntime.so.1)")
 	intraOpThreads = flag.Int("intra_op_threads", 0, "ONNX Runtime intra-op threads per session (0: the model package's default)")
+	sessions       = flag.Int("sessions", 1, "copies of the models, each with its own ONNX Runtime sessions, one classifier call each at a time; 1 shares one session per model among all calls")
 	grace          = flag.Duration("grace", 10*time.Second, "how long a graceful stop waits for calls in flight")
 
 	maxTextBytes         = flag.Int("max_text_bytes", 4096, "longest statement text accepted, in bytes")
@@ -48,6 +51,8 @@ var (
 	queueSize     = flag.Int("queue_size", 4096, "most statements waiting for the classifier; beyond it calls get RESOURCE_EXHAUSTED")
 	workers       = flag.Int("batch_workers", 0, "most classifier calls at once (0: GOMAXPROCS)")
 	streamWindow  = flag.Int("stream_window", 256, "most StreamClassify items in flight per stream")
+
+	cpuProfile = flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file (for go tool pprof)")
 )
 
 func main() {
@@ -64,6 +69,22 @@ func main() {
 }
 
 func run(ctx context.Context) (err error) {
+	if os.Getenv("GOGC") == "" {
+		// The server allocates per statement (token ids, padded tensors,
+		// responses) on a small live heap; the default GOGC collects
+		// often enough to cost ~5% of a loaded server's CPU.
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(256 << 20) // the Go heap; ONNX Runtime's memory is outside it
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer func() { err = errors.Join(err, stop()) }()
+	}
 	stanceDir, sentimentDir, err := modelDirectories()
 	if err != nil {
 		return err
@@ -74,13 +95,13 @@ func run(ctx context.Context) (err error) {
 		// absent, the model package reports what to do.
 		lib, _ = findUp("third_party/onnxruntime/libonnxruntime.so.1")
 	}
-	set, err := model.LoadSet(stanceDir, sentimentDir, model.Options{LibraryPath: lib, IntraOpThreads: *intraOpThreads})
+	clf, err := loadModels(stanceDir, sentimentDir, model.Options{LibraryPath: lib, IntraOpThreads: *intraOpThreads}, *sessions)
 	if err != nil {
-		return fmt.Errorf("load models: %w", err)
+		return err
 	}
-	defer func() { err = errors.Join(err, set.Close()) }()
+	defer func() { err = errors.Join(err, clf.Close()) }()
 
-	svc := server.New(set, server.Options{
+	svc := server.New(clf, server.Options{
 		MaxTextBytes:         *maxTextBytes,
 		MaxContextBytes:      *maxContextBytes,
 		MaxBatchSize:         *maxBatchSize,
@@ -127,6 +148,31 @@ func run(ctx context.Context) (err error) {
 	defer force.Stop()
 	gs.GracefulStop()
 	return nil
+}
+
+// classifier is what the server runs: one model.Set or a pool of them.
+type classifier interface {
+	server.Classifier
+	Close() error
+}
+
+// loadModels loads n copies of the models (n <= 1: one).
+func loadModels(stanceDir, sentimentDir string, opts model.Options, n int) (_ classifier, err error) {
+	var sets []*model.Set
+	for range max(n, 1) {
+		set, err := model.LoadSet(stanceDir, sentimentDir, opts)
+		if err != nil {
+			for _, s := range sets {
+				s.Close()
+			}
+			return nil, fmt.Errorf("load models: %w", err)
+		}
+		sets = append(sets, set)
+	}
+	if len(sets) == 1 {
+		return sets[0], nil
+	}
+	return newPool(sets), nil
 }
 
 // modelDirectories resolves the stance and sentiment model directories
@@ -183,4 +229,20 @@ func findUp(rel string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("%s not found in %s or their parents", rel, strings.Join(bases, " or "))
+}
+
+// startCPUProfile profiles the process into path until stop is called.
+func startCPUProfile(path string) (stop func() error, err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("-cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("-cpuprofile: %w", err)
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}, nil
 }
