@@ -814,6 +814,10 @@ func (d *doc) firstSubjectNP(lo, hi int) (nameRun, bool) {
 		if f.j > f.i && f.j < hi && toks[f.j].s == "," {
 			if fn := parseNP(toks, f.i, f.j); len(fn.name) > 0 && !fn.isRole() && !fn.poss {
 				return f, true
+			} else if fn.isRole() && fn.indefinite && len(fn.name) == 0 && (n.det == "his" || n.det == "her" || n.det == "their" || n.owner != "") {
+				// "Her neighbour, a retired teacher, agreed": the
+				// description names the speaker the possessive cannot.
+				return f, true
 			}
 		}
 	}

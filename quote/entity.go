@@ -1018,6 +1018,18 @@ func (d *doc) buildRegistry() {
 					}
 				}
 			}
+			if i > lo && !d.toks[i-1].isCap() && (orgNouns[d.toks[i-1].lower()] || orgTypeNouns[d.toks[i-1].lower()]) && !isRoleHead(d.toks[i-1].lower()) && !hasTitleWord(d.toks, i, run.j) && r.byName[strings.ToLower(d.orgName(i, run.j))] == nil {
+				// "the national forestry agency CONAF", "the peacekeeping
+				// force KFOR": a name after what it is.
+				if p := parseNP(d.toks, i, run.j); p.honor == "" && len(p.name) > 0 && !givenNames[strings.ToLower(p.name[0])] && r.lookup(p.name, "") == nil {
+					if name := d.orgName(i, run.j); name != "" {
+						e := r.addOrg(name)
+						e.addType(d.toks[i-1].lower())
+						e.mention(d.toks[i].start)
+						continue
+					}
+				}
+			}
 			if isOrgRun(d.toks, i, run.j) {
 				name := d.orgName(i, run.j)
 				if name == "" {
@@ -1261,12 +1273,19 @@ func (d *doc) findAppositions() {
 					}
 				}
 			}
-			if !(f.j == hi || toks[f.j].s == "," || toks[f.j].s == "." || toks[f.j].s == ")") {
+			if !(f.j == hi || toks[f.j].s == "," || toks[f.j].s == "." || toks[f.j].s == ")" || toks[f.j].lower() == "who") {
 				continue
 			}
 			// NAME, the ROLE,
-			if len(left.name) > 0 && !left.isRole() && right.isRole() && !right.indefinite && len(right.name) == 0 {
-				if e := d.reg.lookup(left.name, left.honor); e != nil && e.kind == entPerson {
+			if len(left.name) > 0 && !left.isRole() && right.isRole() && !right.indefinite && (len(right.name) == 0 || toks[f.j].lower() == "who") {
+				e := d.reg.lookup(left.name, left.honor)
+				if person, _ := personLike(left); e == nil && person && len(left.name) >= 2 && !isOrgRun(toks, b.i, b.j) && !orgHeads[right.head] && (personNouns[right.head] || titleWords[right.head]) {
+					// "Feargal Sharkey, the former Undertones singer who":
+					// the role says the name is a person's.
+					e = d.reg.addPerson(left.name)
+					e.mention(toks[b.i].start)
+				}
+				if e != nil && e.kind == entPerson {
 					d.reg.addRole(e, role{nat: right.nat, head: right.head, mods: append(right.mods, lowerAll(right.of)...)})
 				}
 			}

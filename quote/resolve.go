@@ -485,6 +485,11 @@ func (d *doc) resolveRun(r nameRun, si int) (string, *entity) {
 			if e.gender == 0 {
 				e.gender = genderOf(n)
 			}
+		} else if person && !isOrgRun(d.toks, r.i, r.j) {
+			// "Feargal Sharkey ... called": two capitalised words speaking
+			// are a person or an organisation ("Thames Water").
+			e = d.reg.addPerson(n.name)
+			e.kind = entUnknown
 		} else {
 			e = d.reg.addOrg(strings.Join(n.name, " "))
 			if lw := strings.ToLower(e.name); len(n.name) == 1 && e.kind == entOrg && len(e.mentions) == 0 &&
@@ -606,6 +611,13 @@ func (d *doc) resolveRole(n np, r nameRun, si int) *entity {
 		}
 		if e := d.knownRole(n, pos); e != nil {
 			return e
+		}
+		if si >= 0 && si < len(d.sents) && d.sents[si].para == 0 && !n.plural {
+			// A headline names by role whom the article introduces
+			// later: "Chile's president vows ...".
+			if e := d.reg.lookupRole(n, len(d.text)); e != nil && e.kind == entPerson {
+				return e
+			}
 		}
 	}
 	hi := len(d.toks)
