@@ -290,6 +290,24 @@ func forwardNP(toks []token, k, hi int) nameRun {
 	if k+1 < hi && isDocPhrase(toks, k) {
 		return nameRun{k, k + 2}
 	}
+	start := k
+	if t := toks[k]; t.word && !t.isCap() && !npWord(t) && !functionWords[t.lower()] && !determiners[t.lower()] && !isPronounWord(t.lower()) && !isSpeechWord(t) {
+		// "works council chief Daniela Cavallo": modifiers the lexicon
+		// lacks before a title and a name.
+		for y := k + 1; y < hi && y-k <= 3; y++ {
+			u := toks[y]
+			if !u.word || u.isCap() || functionWords[u.lower()] || isSpeechWord(u) {
+				break
+			}
+			if titleWords[u.lower()] && y+1 < hi && toks[y+1].isCap() {
+				k = y
+				break
+			}
+		}
+		if k == start {
+			return nameRun{start, start}
+		}
+	}
 	if t := toks[k]; t.word && isPronounWord(t.lower()) {
 		if !(t.lower() == "he" && k+1 < hi && toks[k+1].isCap() && k+2 < hi && toks[k+2].s == ",") {
 			return nameRun{k, k + 1}
@@ -341,6 +359,13 @@ func forwardNP(toks []token, k, hi int) nameRun {
 				continue
 			}
 		}
+		if j > k && isPossTok(toks[j-1]) {
+			// "the union's district head"
+			if h := modifiersToHead(toks, j, hi); h > 0 {
+				j = h + 1
+				continue
+			}
+		}
 		if t.word && (lw == "of" || lw == "for") && j > k && (isRoleHead(toks[j-1].lower()) || isTitlePart(toks[j-1].lower())) && j+1 < hi && (toks[j+1].isCap() || determiners[toks[j+1].lower()]) {
 			j++
 			if j < hi && toks[j].word && determiners[toks[j].lower()] {
@@ -360,7 +385,7 @@ func forwardNP(toks []token, k, hi int) nameRun {
 	if j == k+1 && toks[k].word && determiners[toks[k].lower()] {
 		return nameRun{k, k}
 	}
-	return nameRun{k, j}
+	return nameRun{start, j}
 }
 
 // isAbbrevTitle reports whether w, followed by a dot, abbreviates a title

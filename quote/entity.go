@@ -460,6 +460,11 @@ func splitTitles(titles, mods []string) (string, []string) {
 	if len(titles) == 0 {
 		return "", mods
 	}
+	for k, t := range titles {
+		if full := titleAbbrevs[strings.TrimSuffix(t, ".")]; full != "" {
+			titles[k] = full // "Gen." is "the general"
+		}
+	}
 	joined := strings.Join(titles, " ")
 	best := ""
 	for _, mt := range multiTitles {

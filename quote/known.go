@@ -55,7 +55,9 @@ func (d *doc) knownRole(n np, pos int) *entity {
 			case len(n.mods) > 0:
 				ok = ok || key == strings.Join(n.mods, " ")+" "+h
 			default:
-				ok = ok || strings.HasSuffix(key, " "+h) && sp > 0
+				// "the prime minister" for "uk prime minister", but "the
+				// general" is not "un secretary general".
+				ok = ok || strings.HasSuffix(key, " "+h) && sp > 0 && nationalities[strings.TrimSuffix(key, " "+h)] != ""
 			}
 		}
 		if !ok {

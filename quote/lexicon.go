@@ -181,6 +181,15 @@ var titleWords = set(`
 	consul, attaché, attache, envoys, ambassadors, mps, lawmakers, senators, governors,
 	mayors, premiers, chancellors, negotiators, officers, soldiers, residents, witnesses`)
 
+// titleAbbrevs spell out abbreviated titles, so that "Gen. Burhan" is
+// "the general".
+var titleAbbrevs = map[string]string{
+	"gen": "general", "col": "colonel", "lt": "lieutenant", "sen": "senator",
+	"rep": "representative", "gov": "governor", "adm": "admiral", "capt": "captain",
+	"sgt": "sergeant", "maj": "major", "cmdr": "commander", "cpl": "corporal",
+	"brig": "brigadier", "supt": "superintendent", "insp": "inspector", "det": "detective",
+}
+
 // multiTitles are role heads of several words, longest first when matching.
 var multiTitles = []string{
 	"secretary of state for defence", "secretary of state", "secretary-general", "secretary general",
