@@ -1122,6 +1122,7 @@ func (d *doc) preAttribution(lo, hi int) (nameRun, bool) {
 // "believe") count only when weak is set.
 func (d *doc) verbAttribution(lo, hi int, weak bool) (nameRun, bool) {
 	toks := d.toks
+	tried := 0
 	for v := hi - 1; v >= lo; v-- {
 		if d.inSpan[v] >= 0 {
 			continue
@@ -1143,6 +1144,11 @@ func (d *doc) verbAttribution(lo, hi int, weak bool) (nameRun, bool) {
 		lemma, ok := d.isSpeechAt(v)
 		if !ok || !d.isVerbUse(v) || weakSpeechLemmas[lemma] != weak {
 			continue
+		}
+		// A sentence names its speaker near one of its first few verbs of
+		// saying; text made of nothing else must not cost more.
+		if tried++; tried > maxVerbsTried {
+			break
 		}
 		if u := d.outerReport(v, lemma, lo); u >= 0 {
 			// "The White House said in a statement that Trump had urged
@@ -1231,6 +1237,9 @@ func (d *doc) outerReport(v int, lemma string, lo int) int {
 	}
 	return -1
 }
+
+// maxVerbsTried bounds the verbs of saying verbAttribution examines.
+const maxVerbsTried = 8
 
 // quotedAs handles "Corriere della Sera quoted a cardinal elector, who was
 // not identified, as saying" and "Pistorius was quoted as saying"; as is the

@@ -532,6 +532,9 @@ func (d *doc) resolveDoc(n np, r nameRun, si int) *entity {
 		if s == si {
 			hi = r.i
 		}
+		// Only the words near the end of the passage: run-on text stays
+		// linear.
+		lo = max(lo, hi-window)
 		for k := lo; k < hi; k++ {
 			if d.inSpan[k] >= 0 || !d.toks[k].word || strings.TrimSuffix(d.toks[k].lower(), "s") != n.docNoun {
 				continue
@@ -547,7 +550,7 @@ func (d *doc) resolveDoc(n np, r nameRun, si int) *entity {
 			if e := d.subject(s); e != nil {
 				return e
 			}
-			if r2, ok := d.verbAttribution(lo, d.sentToks[s][1], false); ok && !isDocPhrase(d.toks, r2.i) && r2.i != r.i {
+			if r2, ok := d.verbAttribution(lo, min(d.sentToks[s][1], lo+window), false); ok && !isDocPhrase(d.toks, r2.i) && r2.i != r.i {
 				if _, e := d.resolveRun(r2, s); e != nil {
 					return e
 				}
