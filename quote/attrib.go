@@ -322,6 +322,12 @@ func forwardNP(toks []token, k, hi int) nameRun {
 		if j+1 < hi && toks[j].lower() == "of" && (toks[j+1].lower() == "them" || toks[j+1].lower() == "those") {
 			return nameRun{k, j + 2} // "one of them"
 		}
+		if j+1 < hi && toks[k].lower() == "one" && toks[j].lower() == "of" && (toks[j+1].lower() == "the" || toks[j+1].lower() == "these") {
+			// "one of the officials": a member of a group named before.
+			if r := forwardNP(toks, j+1, hi); r.j > r.i+1 && parseNP(toks, r.i, r.j).plural {
+				return nameRun{k, r.j}
+			}
+		}
 		// "a wine exporter", "the music critic": modifiers outside the
 		// lexicon before a role head.
 		if j < hi && !npWord(toks[j]) {
@@ -408,6 +414,14 @@ func (d *doc) extendAnon(r nameRun, hi int) nameRun {
 		case "briefed", "familiar", "close", "involved", "knowledgeable", "based":
 			if j+1 < hi && toks[j+1].word && prepositions[toks[j+1].lower()] {
 				j++
+			}
+		case "with":
+			// "officials with direct knowledge of the talks"
+			for x := j + 1; x < hi && x-j <= 3; x++ {
+				if toks[x].lower() == "knowledge" && x+1 < hi && toks[x+1].lower() == "of" {
+					j = x + 1
+					break
+				}
 			}
 		}
 	}

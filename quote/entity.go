@@ -262,6 +262,15 @@ func parseNP(toks []token, i, j int) np {
 				n.pron = "they" // "one of them"
 				return n
 			}
+			if lw == "of" && k == i+1 && n.det == "one" && k+2 < j && (toks[k+1].lower() == "the" || toks[k+1].lower() == "these") {
+				// "one of the officials" speaks for the officials named
+				// before.
+				g := parseNP(toks, k+1, j)
+				if g.plural && g.head != "" {
+					g.i, g.j = i, j
+					return g
+				}
+			}
 			inOf = true
 			continue
 		}

@@ -82,7 +82,7 @@ var speechVerbs = func() map[string]string {
 		reckon judge assess evaluate believe think feel hope fear worry expect acknowledge
 		tout trumpet champion defend justify rebut refute reject repudiate contradict dispute
 		challenge deny decline refuse order instruct command direct vow guarantee warrant
-		affirm certify attest swear undertake commit`)
+		affirm certify attest swear undertake commit shrug nod beam`)
 	for _, lemma := range regular {
 		if _, ok := m[lemma]; ok && m[lemma] != lemma {
 			continue
@@ -101,7 +101,7 @@ var speechVerbs = func() map[string]string {
 // sentence; they still count when they sit next to the quote.
 var weakSpeechLemmas = set(`believe, think, feel, hope, fear, worry, expect, judge, assess, evaluate,
 	calculate, project, estimate, read, offer, order, direct, teach, list, detail,
-	laugh, smile, grin, sigh, chuckle, bid, chat, decline, refuse, welcome, celebrate, hail,
+	laugh, smile, grin, sigh, chuckle, shrug, nod, beam, bid, chat, decline, refuse, welcome, celebrate, hail,
 	defend, challenge, question, reject, dispute, commit, undertake`)
 
 // noInversionLemmas are speech verbs after which the next noun phrase is the

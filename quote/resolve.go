@@ -886,6 +886,19 @@ func (d *doc) registerAnons() {
 					runs = append(runs, r)
 				}
 			}
+			// "three government officials with direct knowledge of the
+			// talks said"
+			for y := x - 1; y >= lo && x-y <= 16 && d.inSpan[y] < 0; y-- {
+				if t := d.toks[y]; !t.word || !determiners[t.lower()] {
+					continue
+				}
+				if n := parseNP(d.toks, y, min(y+6, x)); n.plural && n.indefinite {
+					if r, ok := d.speakerThenVerb(y, hi); ok && d.skipAuxFwd(r.j, hi) == x {
+						runs = append(runs, r)
+					}
+					break
+				}
+			}
 			if x+1 < hi && indefiniteDet[d.toks[x+1].lower()] {
 				if r, ok := d.npAfter(x+1, hi); ok {
 					runs = append(runs, r)
