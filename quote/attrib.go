@@ -59,6 +59,9 @@ func (d *doc) isSpeechAt(k int) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	if d.toks[k].isCap() && k > 0 && d.toks[k-1].isCap() && !d.titleCaseAround(k) {
+		return "", false // "the United States", "the Washington Post"
+	}
 	if lemma == "point" {
 		if k+1 < len(d.toks) && d.toks[k+1].lower() == "out" {
 			return lemma, true
@@ -66,6 +69,25 @@ func (d *doc) isSpeechAt(k int) (string, bool) {
 		return "", false
 	}
 	return lemma, true
+}
+
+// titleCaseAround reports whether the words around token k, in its line,
+// are all capitalised, as in a headline ("Trump Says Tariffs Will Stay").
+func (d *doc) titleCaseAround(k int) bool {
+	lo, hi := k, k
+	for lo > 0 && k-lo < 8 && !d.toks[lo].nl {
+		lo--
+	}
+	for hi+1 < len(d.toks) && hi-k < 8 && !d.toks[hi+1].nl {
+		hi++
+	}
+	for x := lo; x <= hi; x++ {
+		t := d.toks[x]
+		if t.word && !t.isCap() && !titleSmallWords[t.lower()] && d.inSpan[x] < 0 && !unicode.IsDigit(firstRune(t.s)) {
+			return false
+		}
+	}
+	return true
 }
 
 // isVerbUse reports whether the speech word at k is used as a verb, not a
@@ -1083,6 +1105,13 @@ func (d *doc) speakerThenVerb(k, hi int) (nameRun, bool) {
 		if x < hi && toks[x].s == "," {
 			if w := d.skipAuxFwd(x+1, hi); w < hi {
 				if _, ok := d.isSpeechAt(w); ok {
+					// "a senior Hamas official, Khalil al-Hayya, told": the
+					// name in apposition to a role is the speaker.
+					if a := forwardNP(toks, m+1, x); n.isRole() && a.i == m+1 && a.j == x {
+						if an := parseNP(toks, a.i, a.j); len(an.name) > 0 && !an.isRole() && !an.poss && an.pron == "" {
+							return a, true
+						}
+					}
 					return r, true
 				}
 			}
