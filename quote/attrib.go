@@ -586,13 +586,13 @@ func (d *doc) anonBefore(k, lo int) (nameRun, bool) {
 // the owner of a speech noun ending at k is the speaker.
 func (d *doc) speechNounOwner(k, lo int) (nameRun, bool) {
 	toks := d.toks
-	if k < lo || !toks[k].word || !speechNouns[toks[k].lower()] && !speechNouns[strings.TrimSuffix(toks[k].lower(), "s")] {
+	if k < lo || !toks[k].word || !speechNouns[toks[k].lower()] && !speechNouns[strings.TrimSuffix(toks[k].lower(), "s")] && !promiseNouns[toks[k].lower()] {
 		return nameRun{}, false
 	}
 	for x := k - 1; x >= lo && k-x <= 4; x-- {
 		t := toks[x]
-		if !t.word {
-			return nameRun{}, false
+		if !t.word || prepositions[t.lower()] || t.lower() == "a" || t.lower() == "an" || t.lower() == "the" {
+			return nameRun{}, false // "his leadership on a promise"
 		}
 		switch t.lower() {
 		case "his", "her", "its", "their":
@@ -608,6 +608,21 @@ func (d *doc) speechNounOwner(k, lo int) (nameRun, bool) {
 				}
 			}
 			return nameRun{}, false
+		}
+	}
+	return nameRun{}, false
+}
+
+// relativeAntecedent returns the noun phrase a relative clause holding
+// token k is about: "the prime minister, who built his leadership on ...".
+func (d *doc) relativeAntecedent(k, lo int) (nameRun, bool) {
+	toks := d.toks
+	for x := k - 1; x > lo && k-x < 20; x-- {
+		if d.inSpan[x] >= 0 || !toks[x].word && toks[x].s != "," {
+			return nameRun{}, false
+		}
+		if toks[x].lower() == "who" && toks[x-1].s == "," && x-2 >= lo {
+			return d.anonBefore(x-2, lo)
 		}
 	}
 	return nameRun{}, false
@@ -1175,6 +1190,16 @@ func (d *doc) verbAttribution(lo, hi int, weak bool) (nameRun, bool) {
 		// "statements by President Donald Trump", "comments from X"
 		if t.word && (speechNouns[lw] || speechNouns[strings.TrimSuffix(lw, "s")]) && v+2 < hi && (toks[v+1].lower() == "by" || toks[v+1].lower() == "from") {
 			if r, ok := d.npAfter(v+2, hi); ok {
+				return r, true
+			}
+		}
+		// "his promise of "...", "who built his leadership on a promise of
+		// "...": the promise is its maker's words.
+		if t.word && promiseNouns[lw] && v+2 == hi && toks[v+1].lower() == "of" {
+			if r, ok := d.speechNounOwner(v, lo); ok {
+				return r, true
+			}
+			if r, ok := d.relativeAntecedent(v, lo); ok {
 				return r, true
 			}
 		}

@@ -138,6 +138,10 @@ var speechNouns = set(`statement, interview, post, tweet, message, letter, speec
 	address, briefing, press conference, news conference, op-ed, column, essay, blog, video,
 	broadcast, podcast, testimony, communique, communiqué, declaration, announcement, readout`)
 
+// promiseNouns are words somebody gave, quoted after "of": "a promise of
+// "country first, party second"".
+var promiseNouns = set(`promise, pledge, vow, warning, promises, pledges, vows, warnings`)
+
 // pronouns that can stand for a speaker.
 var personPronouns = set(`he, she`)
 

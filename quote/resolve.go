@@ -282,8 +282,36 @@ func (d *doc) attributeGroup(g []int) (string, *entity, bool) {
 				return e.name, e, true
 			}
 		}
+		// "The deals, announced by the White House, commit the sides to
+		// "...": the words are whoever issued them.
+		if a, ok := d.issuedBy(lo, o); ok {
+			return res(a, si)
+		}
 	}
 	return "", nil, false
+}
+
+// issuedBy finds the agent of a participle clause set off after the noun
+// phrase opening toks[lo:hi]: "The deals, announced by the White House,".
+func (d *doc) issuedBy(lo, hi int) (nameRun, bool) {
+	toks := d.toks
+	k := d.skipDateline(lo, hi)
+	if k >= hi || !toks[k].word || !determiners[toks[k].lower()] {
+		return nameRun{}, false
+	}
+	for x := k + 1; x+3 < hi && x-k <= 4; x++ {
+		if !toks[x].word {
+			if toks[x].s != "," || toks[x+2].lower() != "by" {
+				return nameRun{}, false
+			}
+			switch toks[x+1].lower() {
+			case "announced", "issued", "released", "published", "unveiled", "drafted", "circulated", "posted", "signed":
+				return d.npAfter(x+3, hi)
+			}
+			return nameRun{}, false
+		}
+	}
+	return nameRun{}, false
 }
 
 // inherit gives group g, which has no attribution of its own, the speaker
