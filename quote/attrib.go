@@ -450,6 +450,9 @@ func (d *doc) extendAnon(r nameRun, hi int) nameRun {
 	if j < hi && toks[j].word {
 		switch toks[j].lower() {
 		case "in", "at", "from", "of", "for", "on", "with", "inside", "within", "near":
+			if j+1 < hi && (timeWords[toks[j+1].lower()] || unicode.IsDigit(firstRune(toks[j+1].s))) {
+				break // "on Monday", "in 2024" say when, not who
+			}
 			k := j + 1
 			if k < hi && toks[k].word && determiners[toks[k].lower()] {
 				k++

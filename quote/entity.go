@@ -414,6 +414,7 @@ func parseNP(toks []token, i, j int) np {
 	}
 	if n.orgHead != "" && len(titles) > 0 && !isRoleHead(titles[len(titles)-1]) {
 		// "foreign ministry": the modifiers belong to the organisation.
+		n.mods = append(n.mods, titles...)
 		titles = nil
 	}
 	if afterName && (len(titles) > 0 || n.orgHead != "") {
@@ -878,7 +879,7 @@ func capRuns(toks []token, lo, hi int) []nameRun {
 				continue
 			}
 			lw := t.lower()
-			if t.word && j+1 < hi && toks[j+1].isCap() && !toks[j+1].nl {
+			if t.word && j+1 < hi && toks[j+1].isCap() && !toks[j+1].nl && !timeWords[toks[j+1].lower()] {
 				if nameConnectors[lw] || lw == "of" || lw == "for" || lw == "and" || lw == "on" {
 					j++
 					continue
@@ -1305,7 +1306,13 @@ func (d *doc) findAppositions() {
 			}
 			// the ROLE, NAME,
 			if left.isRole() && len(left.name) == 0 && !left.indefinite && len(right.name) > 0 && !right.isRole() && right.head == "" {
-				if e := d.reg.lookup(right.name, right.honor); e != nil && e.kind == entPerson {
+				e := d.reg.lookup(right.name, right.honor)
+				if person, _ := personLike(right); e == nil && person && len(right.name) >= 2 && !isOrgRun(toks, f.i, f.j) && !orgHeads[left.head] && (personNouns[left.head] || titleWords[left.head]) && (toks[f.j].s == "," || f.j == hi) {
+					// "The head of the World Food Programme, Cindy McCain,"
+					e = d.reg.addPerson(right.name)
+					e.mention(toks[f.i].start)
+				}
+				if e != nil && e.kind == entPerson {
 					d.reg.addRole(e, role{nat: left.nat, head: left.head, mods: append(left.mods, lowerAll(left.of)...)})
 				}
 			}

@@ -376,6 +376,124 @@ func TestExtractAttribution(t *testing.T) {
 	})
 }
 
+// TestExtractAttributionPatterns covers news conventions beyond the basic
+// forms: unnamed speakers with their descriptions, organisations named by
+// what they are, documents speaking for their issuer, role references,
+// nested reporting and names used as modifiers.
+func TestExtractAttributionPatterns(t *testing.T) {
+	runCases(t, []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "dateline agency is not a speaker",
+			text: `LIMA, May 3 (AFP) - Peruvian President Dina Boluarte on Friday closed the border, accusing gangs of "terror".`,
+			want: []want{{"terror", "Dina Boluarte", 1}},
+		},
+		{
+			name: "hyphenated place adjective heads an unnamed speaker",
+			text: `"Prices will rise," a Rotterdam-based grain trader told Reuters.`,
+			want: []want{{"Prices will rise,", "a Rotterdam-based grain trader", 1}},
+		},
+		{
+			name: "restrictive clause belongs to the unnamed speaker",
+			text: `"We had nothing left," a man who had queued since dawn told AFP.`,
+			want: []want{{"We had nothing left,", "a man who had queued since dawn", 1}},
+		},
+		{
+			name: "participle phrase after an unnamed speaker",
+			text: "In Gdansk, a port city, a dock worker wearing a union badge said he was worried.\n\n\"Nobody listens to us,\" he said.",
+			want: []want{{"Nobody listens to us,", "a dock worker", 1}},
+		},
+		{
+			name: "unnamed source introduced after the quote is referred back to",
+			text: `The raid hit three depots, an army source told local media. "It was planned for months," the army source said.`,
+			want: []want{{"It was planned for months,", "an army source", 1}},
+		},
+		{
+			name: "one of the officials speaks for the group",
+			text: `Two officials familiar with the plan said talks had resumed. "We are close," one of the officials said.`,
+			want: []want{{"We are close,", "two officials familiar with the plan", 1}},
+		},
+		{
+			name: "the statement speaks for its issuer",
+			text: `The health ministry said in a statement that the outbreak was "contained". "No new cases were found," the statement said.`,
+			want: []want{{"contained", "health ministry", 1}, {"No new cases were found,", "health ministry", 2}},
+		},
+		{
+			name: "the party refers to the party named before",
+			text: `Jan Novak, whose Civic Voice party leads the polls, spoke first. The party said the vote was "rigged".`,
+			want: []want{{"rigged", "Civic Voice", 1}},
+		},
+		{
+			name: "organisation named after what it is",
+			text: `The national weather agency MeteoAlarm issued a warning. The agency said the storm was "exceptional".`,
+			want: []want{{"exceptional", "MeteoAlarm", 1}},
+		},
+		{
+			name: "place-named government keeps its noun",
+			text: `The Scottish government said the plan was "unworkable". It said: "We will not implement it."`,
+			want: []want{{"unworkable", "Scottish government", 1}, {"We will not implement it.", "Scottish government", 2}},
+		},
+		{
+			name: "role synonym and acronym",
+			text: `The head of the World Food Programme, Cindy McCain, visited the camp. "Children are starving," the WFP chief said.`,
+			want: []want{{"Children are starving,", "Cindy McCain", 1}},
+		},
+		{
+			name: "nationality rules out another office",
+			text: `Roberta Metsola, the parliament president, spoke first. Emmanuel Macron, who hosted the summit, was next. "Europe must wake up," the French president said.`,
+			want: []want{{"Europe must wake up,", "Emmanuel Macron", 1}},
+		},
+		{
+			name: "abbreviated title is the role",
+			text: `Gen. Mark Milley visited the base. "We are ready," the general said.`,
+			want: []want{{"We are ready,", "Mark Milley", 1}},
+		},
+		{
+			name: "name in apposition to a role",
+			text: `"The door is open," a senior union official, Maria Lopez, told reporters.`,
+			want: []want{{"The door is open,", "Maria Lopez", 1}},
+		},
+		{
+			name: "nested reporting goes to the outer speaker",
+			text: `The Finance Ministry said in a statement that the minister had urged banks to "act responsibly".`,
+			want: []want{{"act responsibly", "Finance Ministry", 1}},
+		},
+		{
+			name: "a second partial in a that-clause keeps the speaker",
+			text: `Spokeswoman Anna Berg said the plan was "fair" and that the company would respond "promptly".`,
+			want: []want{{"fair", "Anna Berg", 1}, {"promptly", "Anna Berg", 2}},
+		},
+		{
+			name: "name modifying a noun is a scare quote",
+			text: `The mayor said his flagship "green streets" scheme would continue.`,
+			want: []want{{"green streets", "", 1}},
+		},
+		{
+			name: "title in a sentence before an attribution",
+			text: `Troops took part in "Iron Shield," officials said.`,
+			want: []want{{"Iron Shield,", "", 1}},
+		},
+		{
+			name: "fragment does not inherit across a new subject",
+			text: `"We will win," said Ana Costa. Luis Mendes, who chairs the "future fund" committee, disagreed.`,
+			want: []want{{"We will win,", "Ana Costa", 1}, {"future fund", "", 2}},
+		},
+		{
+			name: "document issued by somebody",
+			text: `The guidelines, published by the Health Department on Monday, tell schools to "stay open".`,
+			want: []want{{"stay open", "Health Department", 1}},
+		},
+		{
+			name: "United States is not a verb",
+			text: `Spokesman John Kirby said the United States believed "a deal is possible".`,
+			want: []want{{"a deal is possible", "John Kirby", 1}},
+		},
+	})
+}
+
 func TestExtractContext(t *testing.T) {
 	text := "First sentence. Healey said it was “vital” for peace. Last sentence."
 	got := Extract(text)
