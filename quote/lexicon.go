@@ -138,6 +138,11 @@ var speechNouns = set(`statement, interview, post, tweet, message, letter, speec
 	address, briefing, press conference, news conference, op-ed, column, essay, blog, video,
 	broadcast, podcast, testimony, communique, communiqué, declaration, announcement, readout`)
 
+// anonHeads head descriptions that stand for unnamed people ("the Élysée
+// source"), never for a named person the passage is about.
+var anonHeads = set(`source, official, diplomat, aide, insider, spokesman, spokeswoman, spokesperson,
+	person, resident, witness, negotiator, adviser, advisor, officer, employee, worker`)
+
 // promiseNouns are words somebody gave, quoted after "of": "a promise of
 // "country first, party second"".
 var promiseNouns = set(`promise, pledge, vow, warning, promises, pledges, vows, warnings`)

@@ -655,6 +655,13 @@ func (d *doc) resolveRole(n np, r nameRun, si int) *entity {
 	if si >= 0 && si < len(d.sentToks) {
 		hi = d.sHi(si, r.j)
 	}
+	if n.nameMod && n.det == "the" && !n.plural && len(n.of) == 0 && !anonHeads[n.head] {
+		// "the former Arsenal manager" refers back to the person the
+		// passage is about, when it is about one.
+		if e := d.resolvePronoun("", si, r.i, nounGender[n.head]); e != nil && e.kind == entPerson {
+			return e
+		}
+	}
 	if n.indefinite || len(n.of) > 0 || n.nameMod || (n.nat != "" && n.det == "") || n.plural ||
 		n.owner != "" || n.det == "his" || n.det == "her" || n.det == "its" || n.det == "their" {
 		// A description of somebody new: "a senior EU diplomat", "the PM's
