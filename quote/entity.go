@@ -229,7 +229,7 @@ func parseNP(toks []token, i, j int) np {
 		n.det, n.docNoun = toks[i].lower(), toks[i+1].lower()
 		return n
 	}
-	var titles []string
+	var titles, capTitles []string
 	personHead := ""
 	inName, afterName, inOf := false, false, false
 	for k := i; k < j; k++ {
@@ -338,6 +338,9 @@ func parseNP(toks []token, i, j int) np {
 			if (isRoleHead(lw) || roleModifiers[lw] || partyWords[lw] || isTitlePart(lw)) && !(t.isCap() && givenNames[lw]) && !(t.isCap() && k+1 < j && !toks[k+1].word && toks[k+1].s != ".") {
 				if k+1 == j || !(t.isCap() && !titleWords[lw] && !roleModifiers[lw] && !partyWords[lw] && !isTitlePart(lw) && !demonyms[lw] && !personNouns[lw]) {
 					titles = append(titles, lw)
+					if t.isCap() && len(n.name) == 0 {
+						capTitles = append(capTitles, b)
+					}
 					continue
 				}
 			}
@@ -421,6 +424,14 @@ func parseNP(toks []token, i, j int) np {
 		n.nameMod = true
 		for _, w := range n.name {
 			n.mods = append(n.mods, strings.ToLower(w))
+		}
+	}
+	if len(capTitles) > 0 && len(capTitles) == len(titles) && len(n.name) > 0 && !n.nameMod && n.roleFirst && n.honor == "" && n.nat == "" && n.det == "" {
+		if h, _ := splitTitles(append([]string{}, titles...), nil); h == "" {
+			// "Transport Focus", "Energy UK": capitalised words with no
+			// title among them begin the name.
+			n.name = append(capTitles, n.name...)
+			titles, n.roleFirst = nil, false
 		}
 	}
 	n.head, n.mods = splitTitles(titles, n.mods)
