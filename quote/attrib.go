@@ -284,8 +284,8 @@ func backNP(toks []token, lo, k int) nameRun {
 			}
 			if determiners[t.lower()] || isPossTok(t) {
 				i = x
-				if isPossTok(t) && t.isCap() {
-					i = backNP(toks, lo, x).i
+				if isPossTok(t) {
+					i = backNP(toks, lo, x).i // "the prime minister's official spokesman"
 				}
 				break
 			}

@@ -627,6 +627,19 @@ func (d *doc) orgOfRun(r nameRun) *entity {
 			return e
 		}
 	}
+	// "Disability charity Scope": an organisation after what it is.
+	for x := k + 1; x < r.j && x-k <= 4; x++ {
+		if p := d.toks[x-1]; p.word && !p.isCap() && (orgNouns[p.lower()] || orgTypeNouns[p.lower()]) {
+			if e := d.orgWordsAt(x, r.j-x); e != nil {
+				return e
+			}
+			if r.j-x == 1 {
+				if e := d.reg.byName[strings.ToLower(baseOf(d.toks[x]))]; e != nil && e.kind == entOrg {
+					return e
+				}
+			}
+		}
+	}
 	return nil
 }
 
