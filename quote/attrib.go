@@ -449,7 +449,10 @@ func (d *doc) extendAnon(r nameRun, hi int) nameRun {
 	}
 	if j < hi && toks[j].word {
 		switch toks[j].lower() {
-		case "in", "at", "from", "of", "for", "on", "with", "inside", "within", "near":
+		case "in", "at", "from", "of", "for", "on", "with", "inside", "within", "near", "to":
+			if toks[j].lower() == "to" && (j == r.j || toks[j-1].lower() != "close") {
+				break // only "close to the Kremlin"
+			}
 			if j+1 < hi && (timeWords[toks[j+1].lower()] || unicode.IsDigit(firstRune(toks[j+1].s))) {
 				break // "on Monday", "in 2024" say when, not who
 			}

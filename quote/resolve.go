@@ -123,11 +123,26 @@ func (d *doc) attribute() {
 	said := map[string]string{}
 	for i, sp := range d.spans {
 		norm[i] = normQuote(d.text[sp.begin:sp.end])
-		if _, ok := said[norm[i]]; !ok && d.speaker[i] != "" {
-			said[norm[i]] = d.speaker[i]
+	}
+	// The body's attributions first: a headline repeats them.
+	for _, body := range []bool{true, false} {
+		for i, sp := range d.spans {
+			if _, ok := said[norm[i]]; !ok && d.speaker[i] != "" && (d.sents[d.sentAt(sp.open)].para > 0) == body {
+				said[norm[i]] = d.speaker[i]
+			}
 		}
 	}
 	for gi, g := range groups {
+		if e := d.ent[g[0]]; d.sents[d.sentAt(d.spans[g[0]].open)].para == 0 && e != nil && e.kind != entPerson && e.kind != entOrg {
+			// A headline's "Putin ally says ..." is whoever the body
+			// quotes saying the same words.
+			if name := said[norm[g[0]]]; name != "" && name != d.speaker[g[0]] {
+				for _, k := range g {
+					d.speaker[k] = name
+				}
+			}
+			continue
+		}
 		if found[gi] || d.speaker[g[0]] != "" {
 			continue
 		}
@@ -920,6 +935,12 @@ func (d *doc) registerAnons() {
 		for x := lo; x+1 < hi; x++ {
 			if d.toks[x].lower() == "according" && d.toks[x+1].lower() == "to" {
 				if r, ok := d.npAfter(x+2, hi); ok {
+					runs = append(runs, r)
+				}
+			}
+			// "citing two sources close to the Kremlin"
+			if lw := d.toks[x].lower(); (lw == "citing" || lw == "quoting") && indefiniteDet[d.toks[x+1].lower()] || (lw == "citing" || lw == "quoting") && determiners[d.toks[x+1].lower()] && d.inSpan[x] < 0 {
+				if r, ok := d.npAfter(x+1, hi); ok {
 					runs = append(runs, r)
 				}
 			}
