@@ -637,7 +637,7 @@ func (d *doc) relativeAntecedent(k, lo int) (nameRun, bool) {
 // conjoined reports whether the noun phrase r is one of several joined by
 // "and" ("Starmer and Macron agree"), which no single speaker said.
 func (d *doc) conjoined(r nameRun) bool {
-	if r.i-2 >= 0 && d.toks[r.i-1].word && d.toks[r.i-1].lower() == "and" && npWord(d.toks[r.i-2]) && !d.toks[r.i-2].nl {
+	if r.i-2 >= 0 && d.toks[r.i-1].word && d.toks[r.i-1].lower() == "and" && npWord(d.toks[r.i-2]) && !d.toks[r.i-1].nl && !d.toks[r.i].nl {
 		return true
 	}
 	if r.j+1 < len(d.toks) && d.toks[r.j].word && d.toks[r.j].lower() == "and" && d.toks[r.j+1].isCap() {

@@ -836,6 +836,9 @@ func (d *doc) resolvePronoun(pron string, s, k int, g byte) *entity {
 		return nil
 	}
 	lo := d.sLo(s, k)
+	if pron == "they" && d.coordinatedSubject(lo, k) {
+		return nil // "London and Paris said that they were": both
+	}
 	if r, ok := d.firstSubjectNP(lo, k); ok && r.i < k && !d.parentheticalAttribution(k) && !d.objectPron {
 		n := parseNP(d.toks, r.i, r.j)
 		if n.pron == pron && pron != "" {
@@ -868,6 +871,14 @@ func (d *doc) resolvePronoun(pron string, s, k int, g byte) *entity {
 		}
 	}
 	return best
+}
+
+// coordinatedSubject reports whether the clause toks[lo:k] opens with
+// names joined by "and" ("London and Paris said").
+func (d *doc) coordinatedSubject(lo, k int) bool {
+	x := d.skipDateline(lo, k)
+	r := d.fwdNP(x, k)
+	return r.j > r.i && r.j+1 < k && d.toks[r.j].lower() == "and" && d.toks[r.j+1].isCap()
 }
 
 // onlyMention returns the one entity sentence s names that satisfies want,
