@@ -1299,11 +1299,15 @@ func (d *doc) findAppositions() {
 					}
 				}
 			}
-			if !(f.j == hi || toks[f.j].s == "," || toks[f.j].s == "." || toks[f.j].s == ")" || toks[f.j].lower() == "who") {
+			after := "" // what follows the right-hand phrase in its sentence
+			if f.j < hi {
+				after = toks[f.j].lower()
+			}
+			if !(f.j >= hi || after == "," || after == "." || after == ")" || after == "who") {
 				continue
 			}
 			// NAME, the ROLE,
-			if len(left.name) > 0 && !left.isRole() && right.isRole() && !right.indefinite && (len(right.name) == 0 || toks[f.j].lower() == "who") {
+			if len(left.name) > 0 && !left.isRole() && right.isRole() && !right.indefinite && (len(right.name) == 0 || after == "who") {
 				e := d.reg.lookup(left.name, left.honor)
 				if person, _ := personLike(left); e == nil && person && len(left.name) >= 2 && !isOrgRun(toks, b.i, b.j) && !orgHeads[right.head] && (personNouns[right.head] || titleWords[right.head]) {
 					// "Feargal Sharkey, the former Undertones singer who":
@@ -1318,7 +1322,7 @@ func (d *doc) findAppositions() {
 			// the ROLE, NAME,
 			if left.isRole() && len(left.name) == 0 && !left.indefinite && len(right.name) > 0 && !right.isRole() && right.head == "" {
 				e := d.reg.lookup(right.name, right.honor)
-				if person, _ := personLike(right); e == nil && person && len(right.name) >= 2 && !isOrgRun(toks, f.i, f.j) && !orgHeads[left.head] && (personNouns[left.head] || titleWords[left.head]) && (toks[f.j].s == "," || f.j == hi) {
+				if person, _ := personLike(right); e == nil && person && len(right.name) >= 2 && !isOrgRun(toks, f.i, f.j) && !orgHeads[left.head] && (personNouns[left.head] || titleWords[left.head]) && (after == "," || f.j >= hi) {
 					// "The head of the World Food Programme, Cindy McCain,"
 					e = d.reg.addPerson(right.name)
 					e.mention(toks[f.i].start)
