@@ -370,6 +370,13 @@ func parseNP(toks []token, i, j int) np {
 			afterName, inName, n.roleFirst = false, true, true
 			continue
 		}
+		if t.isCap() && inName && titleWords[lw] && !isHonorific(lw) && k+1 < j && toks[k+1].isCap() && !titleWords[toks[k+1].lower()] {
+			// "Ontario Premier Doug Ford": a capitalised title between a
+			// place and a name.
+			afterName, inName = true, false
+			titles = append(titles, lw)
+			continue
+		}
 		if t.isCap() && !afterName {
 			if len(titles) > 0 && !inName {
 				n.roleFirst = true
