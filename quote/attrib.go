@@ -240,7 +240,7 @@ func backNP(toks []token, lo, k int) nameRun {
 			continue
 		}
 		if isHyphenAdj(t) && j < k {
-			j-- // "the Washington-based Hong Kong Democracy Council"
+			j-- // "the Geneva-based Alpine Water Council"
 			continue
 		}
 		if t.word && determiners[lw] && j < k {
@@ -269,7 +269,7 @@ func backNP(toks []token, lo, k int) nameRun {
 		for x := i - 1; x >= lo && i-x <= 4; x-- {
 			t := toks[x]
 			if isHyphenAdj(t) {
-				// "a Hong Kong-based political scientist"
+				// "a New York-based political scientist"
 				for x-1 >= lo && toks[x-1].isCap() && !toks[x].nl {
 					x--
 				}
@@ -381,7 +381,7 @@ func forwardNP(toks []token, k, hi int) nameRun {
 			continue
 		}
 		if isHyphenAdj(t) {
-			// "a Hong Kong-based political scientist"
+			// "a New York-based political scientist"
 			if h := modifiersToHead(toks, j+1, hi); h > 0 || j+1 < hi && npWord(toks[j+1]) {
 				j++
 				continue
@@ -541,8 +541,8 @@ func (d *doc) subjectBefore(v, lo int) (nameRun, bool) {
 			return d.anonBefore(x-1, lo)
 		}
 	}
-	// "a retired fisherman mending nets on the harbor said", "a student
-	// wrapped in an EU flag said": a participle phrase after the speaker.
+	// "a retired teacher tending her garden said", "a student wrapped in
+	// a flag said": a participle phrase after the speaker.
 	for x := k; x > lo && k-x < 12; x-- {
 		t := toks[x]
 		if !t.word || d.inSpan[x] >= 0 {
@@ -598,7 +598,7 @@ func (d *doc) speechNounOwner(k, lo int) (nameRun, bool) {
 	for x := k - 1; x >= lo && k-x <= 4; x-- {
 		t := toks[x]
 		if !t.word || prepositions[t.lower()] || t.lower() == "a" || t.lower() == "an" || t.lower() == "the" {
-			return nameRun{}, false // "his leadership on a promise"
+			return nameRun{}, false // "her campaign on a promise"
 		}
 		switch t.lower() {
 		case "his", "her", "its", "their":
@@ -620,7 +620,7 @@ func (d *doc) speechNounOwner(k, lo int) (nameRun, bool) {
 }
 
 // relativeAntecedent returns the noun phrase a relative clause holding
-// token k is about: "the prime minister, who built his leadership on ...".
+// token k is about: "the mayor, who built her campaign on ...".
 func (d *doc) relativeAntecedent(k, lo int) (nameRun, bool) {
 	toks := d.toks
 	for x := k - 1; x > lo && k-x < 20; x-- {
@@ -719,8 +719,8 @@ func (d *doc) appositionSubject(c, lo int) (nameRun, bool) {
 		unicode.IsDigit(firstRune(toks[segLo].s)) || strings.HasSuffix(first, "ing")
 	if !skippable {
 		// A role or an owner's description, not a clause that merely starts
-		// with one ("Colombian President Gustavo Petro on Friday suspended
-		// talks with the group,").
+		// with one ("Chilean President Ana Soto on Friday suspended talks
+		// with the union,").
 		n := parseNP(toks, segLo, segHi)
 		r := d.extendAnon(d.fwdNP(segLo, segHi), segHi)
 		covers := r.j >= segHi || r.j < segHi && toks[r.j].word && prepositions[toks[r.j].lower()] && segHi-r.j <= 6
@@ -733,8 +733,8 @@ func (d *doc) appositionSubject(c, lo int) (nameRun, bool) {
 	if k < lo {
 		return nameRun{}, false
 	}
-	// "One of them, a woman from Tel Aviv whose nephew was killed, said":
-	// the description says more than the pronoun it follows.
+	// "One of them, a man from Lyon whose shop was burned, said": the
+	// description says more than the pronoun it follows.
 	if indefiniteDet[first] && toks[k].word {
 		if n := parseNP(toks, segLo, segHi); n.isRole() && n.indefinite {
 			if b := backNP(toks, lo, k); b.j > b.i && parseNP(toks, b.i, b.j).pron != "" {
@@ -879,8 +879,8 @@ func (d *doc) firstSubjectNP(lo, hi int) (nameRun, bool) {
 		}
 	}
 	if n.pron != "" && x+1 < hi && toks[x].s == "," && indefiniteDet[toks[x+1].lower()] {
-		// "One of them, a woman from Tel Aviv whose nephew was killed,
-		// said": the description says more than the pronoun.
+		// "One of them, a man from Lyon whose shop was burned, said": the
+		// description says more than the pronoun.
 		for y := x + 1; y < hi && y-x <= 25 && d.inSpan[y] < 0; y++ {
 			if toks[y].s == "," {
 				if an := parseNP(toks, x+1, y); an.isRole() && an.indefinite && y > x+2 {
@@ -1126,8 +1126,8 @@ func (d *doc) speakerThenVerb(k, hi int) (nameRun, bool) {
 		if x < hi && toks[x].s == "," {
 			if w := d.skipAuxFwd(x+1, hi); w < hi {
 				if _, ok := d.isSpeechAt(w); ok {
-					// "a senior Hamas official, Khalil al-Hayya, told": the
-					// name in apposition to a role is the speaker.
+					// "a senior union official, Maria Lopez, told": the name
+					// in apposition to a role is the speaker.
 					if a := forwardNP(toks, m+1, x); n.isRole() && a.i == m+1 && a.j == x {
 						if an := parseNP(toks, a.i, a.j); len(an.name) > 0 && !an.isRole() && !an.poss && an.pron == "" {
 							return a, true
@@ -1140,7 +1140,7 @@ func (d *doc) speakerThenVerb(k, hi int) (nameRun, bool) {
 		return nameRun{}, false
 	}
 	if m < hi && n.indefinite && n.isRole() && toks[m].word && (toks[m].lower() == "who" || toks[m].lower() == "whose") {
-		// "a woman who had walked for two days told AFP": a restrictive
+		// "a man who had queued since dawn told AFP": a restrictive
 		// clause belongs to the description of an unnamed speaker.
 		for x := m + 1; x < hi && x-m <= 25; x++ {
 			if d.inSpan[x] >= 0 || toks[x].s == "," || toks[x].s == ";" {
@@ -1167,7 +1167,7 @@ func (d *doc) speakerThenVerb(k, hi int) (nameRun, bool) {
 // X", "statements by X", or the subject of the nearest speech verb.
 func (d *doc) preAttribution(lo, hi int) (nameRun, bool) {
 	toks := d.toks
-	lo = d.skipDateline(lo, hi) // "BOGOTA, Jan 17 (AFP) -" names no speaker
+	lo = d.skipDateline(lo, hi) // "LIMA, May 3 (AFP) -" names no speaker
 	for x := lo; x+1 < hi; x++ {
 		if d.inSpan[x] < 0 && toks[x].lower() == "according" && toks[x+1].lower() == "to" {
 			if r, ok := d.npAfter(x+2, hi); ok {
@@ -1199,7 +1199,7 @@ func (d *doc) verbAttribution(lo, hi int, weak bool) (nameRun, bool) {
 				return r, true
 			}
 		}
-		// "his promise of "...", "who built his leadership on a promise of
+		// "her promise of "...", "who built her campaign on a promise of
 		// "...": the promise is its maker's words.
 		if t.word && promiseNouns[lw] && v+2 == hi && toks[v+1].lower() == "of" {
 			if r, ok := d.speechNounOwner(v, lo); ok {
@@ -1225,8 +1225,8 @@ func (d *doc) verbAttribution(lo, hi int, weak bool) (nameRun, bool) {
 			break
 		}
 		if u := d.outerReport(v, lemma, lo); u >= 0 {
-			// "The White House said in a statement that Trump had urged
-			// Sharaa to "...": the words are the statement's.
+			// "The ministry said in a statement that the minister had urged
+			// banks to "...": the words are the statement's.
 			v, lw = u, toks[u].lower()
 		}
 		if d.isPassive(v, lo) {
@@ -1283,7 +1283,7 @@ var coreReportLemmas = set(`say, tell, write, add, state, declare, announce, pos
 
 // outerReport returns the verb of saying whose "that" clause holds the verb
 // at v, when v itself does not report words ("said ... and that the
-// government would respond "calmly""), or -1.
+// company would respond "promptly""), or -1.
 func (d *doc) outerReport(v int, lemma string, lo int) int {
 	if coreReportLemmas[lemma] {
 		return -1
@@ -1355,8 +1355,8 @@ func (d *doc) noSpeaker(i int) bool {
 	if inside && !colon && len(words) == 1 && titleCase(words) && !d.speechJustBefore(o, lo) {
 		return true
 	}
-	// "the “one in, one out” arrangement", "his flagship "total peace"
-	// policy": a name modifying a noun, with the determiner outside.
+	// "the “one in, one out” arrangement", "his flagship "green streets"
+	// scheme": a name modifying a noun, with the determiner outside.
 	if len(words) >= 2 && d.modifierSlot(o, lo) && !slices.ContainsFunc(words, func(w string) bool {
 		// "a "knowingly unacceptable" idea" judges; it names nothing.
 		w = strings.ToLower(w)
@@ -1397,10 +1397,10 @@ func (d *doc) modifierSlot(o, lo int) bool {
 
 // titleInSentence reports whether the quote of span i is a title or name
 // in a reporter's sentence: two to seven words in title case, with words
-// before it in its sentence and no colon introducing it ("hits 41 aircraft
-// in 'Operation Spiderweb,' SBU source says", "Under the 2013 "Brussels
-// Agreement," Belgrade agreed"). Whatever verb of saying follows, it is
-// nobody's statement.
+// before it in its sentence and no colon introducing it ("troops took part
+// in "Iron Shield," officials said", "Under the 1998 "Harbour Accord," the
+// city agreed"). Whatever verb of saying follows, it is nobody's
+// statement.
 func (d *doc) titleInSentence(i int) bool {
 	o := d.spanTok[i][0]
 	s := d.tokSent[o]

@@ -32,11 +32,18 @@
 // the BBC", "according to X", "X, who ..., said", "X wrote on Telegram:",
 // a colon introduction in the previous paragraph, "X quoted Y as saying").
 // Names resolve to the fullest form the article gives ("Mr Healey",
-// "Healey" and "the defence secretary" become "John Healey"), pronouns and
-// roles to the person the passage is about, organisations to their name as
-// introduced ("Russia's foreign ministry"), and unnamed sources to their
-// description ("a senior EU diplomat"). Scare quotes, titles and the words
-// of a question put to somebody get an empty speaker, as does anything the
+// "Healey" and "the defence secretary" become "John Healey"; "the WFP
+// chief" is the head of the World Food Programme named before), pronouns
+// and roles to the person the passage is about, organisations to their
+// name as introduced ("Russia's foreign ministry"; "the party" to the name
+// in "the Civic Voice party"), documents to whoever issued them ("the
+// statement said"), and unnamed sources to their description ("a senior EU
+// diplomat", "a man who had queued since dawn"; "one of the officials" to
+// the officials named before). Words reported inside another speaker's
+// "that" clause belong to that speaker ("The ministry said that the
+// minister had urged banks to "..."). Scare quotes, titles, names used as
+// modifiers ("his flagship "green streets" scheme") and the words of a
+// question put to somebody get an empty speaker, as does anything the
 // extractor cannot attribute with confidence: an empty speaker is better
 // than a wrong one.
 //

@@ -27,7 +27,7 @@ type entity struct {
 	gender   byte // 'm', 'f' or 0
 	roles    []role
 	mentions []int    // byte offsets, increasing
-	types    []string // what an organisation is ("party" for Georgian Dream)
+	types    []string // what an organisation is ("party" for "the Civic Voice party")
 }
 
 // addType records that organisation e is a t ("party", "movement").
@@ -91,8 +91,8 @@ func isCapWord(s string) bool {
 }
 
 // hyphenAdjective reports whether a capitalised word is an adjective built
-// on a name ("Bogota-based", "Kremlin-backed", "War-risk", "US-led"), which
-// names nobody; given names such as "Ching-te" keep their capital.
+// on a name ("Rotterdam-based", "Kremlin-backed", "Oil-rich", "US-led"),
+// which names nobody; given names such as "Ing-wen" keep their capital.
 func hyphenAdjective(s string) bool {
 	i := strings.LastIndexAny(s, "-‑")
 	if i <= 0 {
@@ -110,15 +110,15 @@ func hyphenAdjective(s string) bool {
 	return len(last) >= 3 && (strings.HasSuffix(last, "ed") || strings.HasSuffix(last, "ing")) || hyphenHeads[last]
 }
 
-// isHyphenAdj reports whether t is a word like "Bogota-based" or
-// "Kong-based": a name turned adjective by a hyphenated ending.
+// isHyphenAdj reports whether t is a word like "Rotterdam-based" or
+// "York-based": a name turned adjective by a hyphenated ending.
 func isHyphenAdj(t token) bool {
 	return t.word && unicode.IsUpper(firstRune(t.s)) && hyphenAdjective(t.s)
 }
 
 // modifiersToHead returns the index of a lower-case role or organisation
 // head reached from toks[x] over at most three modifiers the lexicon lacks
-// ("marine insurance broker"), or -1.
+// ("grain futures trader"), or -1.
 func modifiersToHead(toks []token, x, hi int) int {
 	for y := x; y < hi && y-x <= 3; y++ {
 		t := toks[y]
@@ -350,7 +350,7 @@ func parseNP(toks []token, i, j int) np {
 			}
 		}
 		if isHyphenAdj(t) && len(titles) == 0 && !afterName && k+1 < j {
-			// "a Hong Kong-based political scientist": the name qualifies
+			// "a New York-based political scientist": the name qualifies
 			// the role.
 			n.mods = append(n.mods, lowerAll(n.name)...)
 			n.mods = append(n.mods, lw)
@@ -386,7 +386,7 @@ func parseNP(toks []token, i, j int) np {
 			continue
 		}
 		if inName && orgNouns[lw] && !isRoleHead(lw) && (k+1 == j || !isRoleHead(toks[k+1].lower()) && !roleModifiers[toks[k+1].lower()] && !orgNouns[toks[k+1].lower()]) {
-			afterName, inName = true, false // "the Hong Kong government"
+			afterName, inName = true, false // "the Quebec government"
 			n.orgHead = lw
 			continue
 		}
@@ -414,7 +414,7 @@ func parseNP(toks []token, i, j int) np {
 			continue
 		}
 		if !t.isCap() && !functionWords[lw] && k+1 < j && len(n.name) == 0 && !afterName {
-			// "the music critic", "a Dubai-based marine insurance broker"
+			// "the music critic", "a Rotterdam-based grain futures trader"
 			if nx := toks[k+1].lower(); isRoleHead(nx) || orgNouns[nx] || roleModifiers[nx] || modifiersToHead(toks, k+1, j) > 0 {
 				n.mods = append(n.mods, lw)
 				continue
@@ -1041,7 +1041,7 @@ func (d *doc) buildRegistry() {
 				i = t
 			}
 			if run.j < hi && orgTypeNouns[d.toks[run.j].lower()] && !d.toks[run.j].isCap() && r.byName[strings.ToLower(d.orgName(i, run.j))] == nil && !isOrgRun(d.toks, i, run.j) {
-				// "whose Georgian Dream party won": the name, as a party.
+				// "whose Civic Voice party won": the name, as a party.
 				if p := parseNP(d.toks, i, run.j); p.honor == "" && !hasTitleWord(d.toks, i, run.j) && (len(p.name) != 1 || !givenNames[strings.ToLower(p.name[0])]) {
 					if name := d.orgName(i, run.j); name != "" && (len(p.name) == 0 || r.lookup(p.name, "") == nil) {
 						e := r.addOrg(name)
@@ -1052,8 +1052,8 @@ func (d *doc) buildRegistry() {
 				}
 			}
 			if i > lo && !d.toks[i-1].isCap() && (orgNouns[d.toks[i-1].lower()] || orgTypeNouns[d.toks[i-1].lower()]) && !isRoleHead(d.toks[i-1].lower()) && !hasTitleWord(d.toks, i, run.j) && r.byName[strings.ToLower(d.orgName(i, run.j))] == nil {
-				// "the national forestry agency CONAF", "the peacekeeping
-				// force KFOR": a name after what it is.
+				// "the weather agency MeteoAlarm", "the peacekeeping force
+				// UNIFIL": a name after what it is.
 				if p := parseNP(d.toks, i, run.j); p.honor == "" && len(p.name) > 0 && !givenNames[strings.ToLower(p.name[0])] && r.lookup(p.name, "") == nil {
 					if name := d.orgName(i, run.j); name != "" {
 						e := r.addOrg(name)
@@ -1246,7 +1246,7 @@ func (d *doc) indexWords() {
 		}
 		for _, o := range []int{1, 2, -1} {
 			if o == 2 && k+1 < len(d.toks) && (orgNouns[d.toks[k+1].lower()] || isRoleHead(d.toks[k+1].lower())) {
-				continue // "the Hong Kong government said": the government speaks
+				continue // "the Quebec government said": the government speaks
 			}
 			if k+o >= 0 && k+o < len(d.toks) && d.toks[k+o].word {
 				if l, ok := speechVerbs[d.toks[k+o].lower()]; ok && !weakSpeechLemmas[l] {
@@ -1437,7 +1437,7 @@ func roleMatch(ro role, q np) int {
 		return 0
 	}
 	if q.nat != "" && ro.nat == "" && len(ro.mods) > 0 {
-		// "the Ukrainian president" is not "the commission president".
+		// "the French president" is not "the parliament president".
 		return 0
 	}
 	s, needMod := 0, false
@@ -1449,7 +1449,7 @@ func roleMatch(ro role, q np) int {
 	case leaderHeads[q.head] && leaderHeads[ro.head] && (q.head == "leader" || ro.head == "leader"):
 		s = 2
 	case chiefHeads[q.head] && chiefHeads[ro.head]:
-		// "the SBU chief" for "SBU head Vasyl Maliuk", but only when the
+		// "the WFP chief" for "WFP head Cindy McCain", but only when the
 		// organisation agrees.
 		s, needMod = 1, true
 	default:
@@ -1470,8 +1470,7 @@ func roleMatch(ro role, q np) int {
 				matched = true
 			}
 		}
-		// "the IMO chief" for "the head of the International Maritime
-		// Organization".
+		// "the WFP chief" for "the head of the World Food Programme".
 		if len(m) >= 2 && m == acronym(ro.mods) {
 			s++
 			matched = true
@@ -1486,8 +1485,8 @@ func roleMatch(ro role, q np) int {
 // chiefHeads are interchangeable heads of an organisation.
 var chiefHeads = set(`chief, head, boss, leader, director, chairman, chairwoman, chair`)
 
-// acronym returns the initials of the capitalisable words of ws ("imo" for
-// "international maritime organization"), or "" for fewer than two.
+// acronym returns the initials of the capitalisable words of ws ("wfp" for
+// "world food programme"), or "" for fewer than two.
 func acronym(ws []string) string {
 	var b strings.Builder
 	n := 0

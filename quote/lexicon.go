@@ -144,7 +144,7 @@ var anonHeads = set(`source, official, diplomat, aide, insider, spokesman, spoke
 	person, resident, witness, negotiator, adviser, advisor, officer, employee, worker`)
 
 // promiseNouns are words somebody gave, quoted after "of": "a promise of
-// "country first, party second"".
+// "homes for all"".
 var promiseNouns = set(`promise, pledge, vow, warning, promises, pledges, vows, warnings`)
 
 // pronouns that can stand for a speaker.
@@ -623,9 +623,9 @@ var orgNouns = set(`ministry, department, government, military, army, navy, coun
 var docNouns = set(`statement, post, message, letter, communique, communiqué, declaration, readout,
 	tweet, release, memo, notice`)
 
-// orgTypeNouns say what kind of organisation a name is ("the Georgian Dream
-// party", "the Serb List, the largest party of Kosovo Serbs"), so that "the
-// party" refers back to it.
+// orgTypeNouns say what kind of organisation a name is ("the Civic Voice
+// party", "the Green Front, the largest party on the council"), so that
+// "the party" refers back to it.
 var orgTypeNouns = set(`party, movement, militia, group, alliance, coalition, bloc, faction, front,
 	network, organisation, organization, union, federation, association, force, command`)
 

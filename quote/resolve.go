@@ -134,7 +134,7 @@ func (d *doc) attribute() {
 	}
 	for gi, g := range groups {
 		if e := d.ent[g[0]]; d.sents[d.sentAt(d.spans[g[0]].open)].para == 0 && e != nil && e.kind != entPerson && e.kind != entOrg {
-			// A headline's "Putin ally says ..." is whoever the body
+			// A headline's "Minister's ally says ..." is whoever the body
 			// quotes saying the same words.
 			if name := said[norm[g[0]]]; name != "" && name != d.speaker[g[0]] {
 				for _, k := range g {
@@ -297,8 +297,8 @@ func (d *doc) attributeGroup(g []int) (string, *entity, bool) {
 				return e.name, e, true
 			}
 		}
-		// "The deals, announced by the White House, commit the sides to
-		// "...": the words are whoever issued them.
+		// "The guidelines, published by the health department, tell schools
+		// to "...": the words are whoever issued them.
 		if a, ok := d.issuedBy(lo, o); ok {
 			return res(a, si)
 		}
@@ -307,7 +307,8 @@ func (d *doc) attributeGroup(g []int) (string, *entity, bool) {
 }
 
 // issuedBy finds the agent of a participle clause set off after the noun
-// phrase opening toks[lo:hi]: "The deals, announced by the White House,".
+// phrase opening toks[lo:hi]: "The guidelines, published by the health
+// department,".
 func (d *doc) issuedBy(lo, hi int) (nameRun, bool) {
 	toks := d.toks
 	k := d.skipDateline(lo, hi)
@@ -344,8 +345,8 @@ func (d *doc) inherit(prev, g []int, prevName string, prevEnt *entity) (string, 
 	opens := !d.hasWordsBefore(d.sLo(si, o), o)
 	if !opens {
 		if prevName != "" && (ps == si || ps == si-1) && !d.hasSpeechVerb(d.sLo(si, o), o) {
-			// Not when the sentence is about somebody else: "Sir Keir
-			// Starmer, who will host the "coalition of the willing", urged".
+			// Not when the sentence is about somebody else: "Luis Mendes,
+			// who chairs the "future fund" committee, disagreed".
 			if e := d.subject(si); e != nil && e != prevEnt && ps != si {
 				return "", nil
 			}
@@ -779,8 +780,8 @@ func (d *doc) subject(s int) *entity {
 		_, e = d.resolveRun(r, s)
 	}
 	if e == nil {
-		// "In Keelung, a port city on the coast, a retired fisherman
-		// mending nets said ...": the subject of its verb of saying.
+		// "In Gdansk, a port city, a dock worker wearing a union badge
+		// said ...": the subject of its verb of saying.
 		for v := lo; v < hi && v-lo < 2*window; v++ {
 			if _, ok := d.isSpeechAt(v); !ok || d.inSpan[v] >= 0 || !d.isVerbUse(v) || d.isPassive(v, lo) {
 				continue
@@ -955,8 +956,8 @@ func (d *doc) registerAnons() {
 					runs = append(runs, r)
 				}
 			}
-			// "..., an SBU source told the Kyiv Independent.", "said a
-			// Bogota-based analyst": an unnamed speaker out of subject
+			// "..., an army source told local media.", "said a
+			// Rotterdam-based analyst": an unnamed speaker out of subject
 			// position.
 			if _, ok := d.isSpeechAt(x); !ok || d.inSpan[x] >= 0 || !d.isVerbUse(x) {
 				continue
