@@ -1381,7 +1381,9 @@ func (d *doc) modifierSlot(o, lo int) bool {
 		return false
 	}
 	switch d.toks[p].lower() {
-	case "the", "a", "an", "his", "her", "its", "their", "our", "this", "that":
+	case "the", "his", "her", "its", "their", "our":
+		// Not "a "very serious" situation": an indefinite article
+		// introduces a judgement more often than a name.
 		return true
 	}
 	t := d.toks[p]
@@ -1409,7 +1411,8 @@ func (d *doc) titleInSentence(i int) bool {
 	}
 	sp := d.spans[i]
 	words := quoteWords(d.text[sp.begin:sp.end])
-	return len(words) >= 2 && len(words) <= 7 && titleCase(words) && d.hasWordsBefore(d.sLo(s, o), o)
+	// In a headline written in title case every phrase looks like a name.
+	return len(words) >= 2 && len(words) <= 7 && titleCase(words) && d.hasWordsBefore(d.sLo(s, o), o) && !d.titleCaseAround(o)
 }
 
 // introducedAsTerm reports whether the quote of span i is a scare quote

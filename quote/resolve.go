@@ -687,7 +687,7 @@ func (d *doc) resolveRole(n np, r nameRun, si int) *entity {
 	if n.nameMod && n.det == "the" && !n.plural && len(n.of) == 0 && !anonHeads[n.head] {
 		// "the former Arsenal manager" refers back to the person the
 		// passage is about, when it is about one.
-		if e := d.resolvePronoun("", si, r.i, nounGender[n.head]); e != nil && e.kind == entPerson {
+		if e := d.resolvePronoun("", si, r.i, nounGender[n.head]); e != nil && e.kind == entPerson && !otherOffice(e, n) {
 			return e
 		}
 	}
@@ -705,6 +705,24 @@ func (d *doc) resolveRole(n np, r nameRun, si int) *entity {
 		return e
 	}
 	return d.resolvePronoun("", si, r.i, nounGender[n.head])
+}
+
+// otherOffice reports whether e holds the office n names for another body:
+// "the Labour leader" is not the "Conservative leader" the passage is about.
+func otherOffice(e *entity, n np) bool {
+	for _, ro := range e.roles {
+		if ro.head != n.head || len(ro.mods) == 0 || len(n.mods) == 0 {
+			continue
+		}
+		shared := false
+		for _, m := range n.mods {
+			shared = shared || slices.Contains(ro.mods, m)
+		}
+		if !shared {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveOrg resolves a lower-case organisation phrase: "the council" to the
