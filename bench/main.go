@@ -77,6 +77,7 @@ func main() {
 		fs.IntVar(&l.conc, "c", 4, "concurrent calls (batch) or streams (stream)")
 		fs.IntVar(&l.batch, "batch", 128, "statements per BatchClassify call")
 		fs.IntVar(&l.window, "window", 1024, "items in flight per stream")
+		fs.Float64Var(&l.rate, "rate", 0, "unary only: start this many calls a second, each on its own goroutine (open loop), instead of -c callers in a loop")
 		fs.DurationVar(&l.dur, "d", 10*time.Second, "how long to run")
 		fs.StringVar(&l.data, "data", "data/train", "directory of *.jsonl corpus shards")
 		fs.Parse(args)
@@ -255,6 +256,7 @@ type loadConfig struct {
 	addr, rpc, data string
 	conc, batch     int
 	window          int
+	rate            float64
 	dur             time.Duration
 }
 
@@ -290,6 +292,11 @@ func load(l *loadConfig) error {
 	)
 	var wg sync.WaitGroup
 	start := time.Now()
+	if l.rpc == "unary" && l.rate > 0 {
+		lat, n, firstErr = loadRate(ctx, rpc, stmts, l.rate)
+		calls = n
+		l.conc = 0
+	}
 	for w := range l.conc {
 		wg.Go(func() {
 			var myLat []time.Duration
@@ -350,6 +357,41 @@ func loadUnary(ctx context.Context, rpc stancev1.StanceServiceClient, stmts []*s
 		calls++
 	}
 	return lat, n, calls, nil
+}
+
+// loadRate starts rate Classify calls a second until ctx ends, each on its
+// own goroutine, whatever the answers' latency: the load of many
+// independent callers.
+func loadRate(ctx context.Context, rpc stancev1.StanceServiceClient, stmts []*stancev1.Statement, rate float64) (lat []time.Duration, n int, err error) {
+	var (
+		mu sync.Mutex
+		wg sync.WaitGroup
+	)
+	interval := time.Duration(float64(time.Second) / rate)
+	next := time.Now()
+	for i := 0; ctx.Err() == nil; i++ {
+		time.Sleep(time.Until(next))
+		next = next.Add(interval)
+		wg.Go(func() {
+			t := time.Now()
+			cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			_, cerr := rpc.Classify(cctx, &stancev1.ClassifyRequest{Statement: stmts[i%len(stmts)]})
+			d := time.Since(t)
+			mu.Lock()
+			defer mu.Unlock()
+			if cerr != nil {
+				if err == nil {
+					err = cerr
+				}
+				return
+			}
+			lat = append(lat, d)
+			n++
+		})
+	}
+	wg.Wait()
+	return lat, n, err
 }
 
 func loadBatch(ctx context.Context, rpc stancev1.StanceServiceClient, stmts []*stancev1.Statement, w, size int) (lat []time.Duration, n, calls int, err error) {

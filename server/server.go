@@ -59,7 +59,7 @@ type Options struct {
 	// caller's goroutine, bypassing the queue. Unset: batching on.
 	DisableBatching bool
 	// MaxBatch is the most statements merged into one classifier call.
-	// Unset: 64.
+	// Unset: 128.
 	MaxBatch int
 	// MaxQueueDelay is the longest a batch waits to fill once its first
 	// statement is queued. It waits only while other statements are in
@@ -95,7 +95,7 @@ func (o Options) withDefaults() Options {
 	def(&o.MaxDocumentBytes, 1<<20)
 	def(&o.MaxQuotesPerDocument, 512)
 	def(&o.MaxMessageBytes, 16<<20)
-	def(&o.MaxBatch, 64)
+	def(&o.MaxBatch, 128)
 	def(&o.QueueSize, 4096)
 	def(&o.Workers, runtime.GOMAXPROCS(0))
 	def(&o.StreamWindow, 256)

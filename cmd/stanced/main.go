@@ -46,7 +46,7 @@ var (
 	maxMessageBytes      = flag.Int("max_message_bytes", 16<<20, "largest gRPC message received or sent, in bytes")
 
 	batching      = flag.Bool("batching", true, "merge concurrent calls into shared classifier calls")
-	maxBatch      = flag.Int("max_batch", 64, "most statements in one classifier call")
+	maxBatch      = flag.Int("max_batch", 128, "most statements in one classifier call")
 	maxQueueDelay = flag.Duration("max_queue_delay", 2*time.Millisecond, "how long a batch waits to fill")
 	queueSize     = flag.Int("queue_size", 4096, "most statements waiting for the classifier; beyond it calls get RESOURCE_EXHAUSTED")
 	workers       = flag.Int("batch_workers", 0, "most classifier calls at once (0: GOMAXPROCS)")
