@@ -1064,6 +1064,19 @@ func (d *doc) attrRange(lo, hi int) (nameRun, bool) {
 	return nameRun{}, false
 }
 
+// anonymityClause reports whether a relative clause only explains why a
+// source is unnamed ("who asked not to be named", "who spoke on condition
+// of anonymity"), which describes nobody.
+func anonymityClause(toks []token) bool {
+	for _, t := range toks {
+		switch t.lower() {
+		case "named", "identified", "anonymity", "authorised", "authorized", "anonymous":
+			return true
+		}
+	}
+	return false
+}
+
 // npAfter parses the speaker noun phrase starting at k.
 func (d *doc) npAfter(k, hi int) (nameRun, bool) {
 	r := d.fwdNP(k, hi)
@@ -1150,6 +1163,9 @@ func (d *doc) speakerThenVerb(k, hi int) (nameRun, bool) {
 				continue
 			}
 			if e := d.skipAuxBack(m, x-1); e > m+1 {
+				if anonymityClause(toks[m+1 : e+1]) {
+					return r, true // "a diplomat who asked not to be named said"
+				}
 				return nameRun{r.i, e + 1}, true
 			}
 		}
