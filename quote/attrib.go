@@ -270,7 +270,7 @@ func backNP(toks []token, lo, k int) nameRun {
 			t := toks[x]
 			if isHyphenAdj(t) {
 				// "a New York-based political scientist"
-				for x-1 >= lo && toks[x-1].isCap() && !toks[x].nl {
+				for x-1 >= lo && toks[x-1].isCap() && !toks[x].nl && i-x < 8 {
 					x--
 				}
 				continue
@@ -1374,7 +1374,7 @@ func (d *doc) noSpeaker(i int) bool {
 	// "the “one in, one out” arrangement", "his flagship "green streets"
 	// scheme": a name modifying a noun, with the determiner outside.
 	if len(words) >= 2 && d.modifierSlot(o, lo) && !slices.ContainsFunc(words, func(w string) bool {
-		// "a "knowingly unacceptable" idea" judges; it names nothing.
+		// "the "deeply flawed" plan" judges; it names nothing.
 		w = strings.ToLower(w)
 		return w == "and" || w == "but" || w == "or" || w == "not" || len(w) > 4 && strings.HasSuffix(w, "ly")
 	}) {

@@ -969,7 +969,7 @@ func (d *doc) registerAnons() {
 				}
 			}
 			// "citing two sources close to the Kremlin"
-			if lw := d.toks[x].lower(); (lw == "citing" || lw == "quoting") && indefiniteDet[d.toks[x+1].lower()] || (lw == "citing" || lw == "quoting") && determiners[d.toks[x+1].lower()] && d.inSpan[x] < 0 {
+			if lw := d.toks[x].lower(); (lw == "citing" || lw == "quoting") && d.inSpan[x] < 0 && determiners[d.toks[x+1].lower()] {
 				if r, ok := d.npAfter(x+1, hi); ok {
 					runs = append(runs, r)
 				}
@@ -980,7 +980,7 @@ func (d *doc) registerAnons() {
 			if _, ok := d.isSpeechAt(x); !ok || d.inSpan[x] >= 0 || !d.isVerbUse(x) {
 				continue
 			}
-			if k := d.skipAuxBack(lo, x-1); k >= lo && k > lo && d.toks[k].word {
+			if k := d.skipAuxBack(lo, x-1); k > lo && d.toks[k].word {
 				if r := d.bwdNP(lo, k); r.j > r.i && indefiniteDet[d.toks[r.i].lower()] {
 					runs = append(runs, r)
 				}
