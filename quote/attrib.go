@@ -313,6 +313,18 @@ func forwardNP(toks []token, k, hi int) nameRun {
 		return nameRun{k, k + 2}
 	}
 	start := k
+	if particleName(toks, k, hi) {
+		// "del Campo told", "van der Berg said": a surname with its
+		// particles.
+		j := k
+		for j < hi && toks[j].word && nameConnectors[toks[j].lower()] && !toks[j].isCap() {
+			j++
+		}
+		for j < hi && toks[j].isCap() && j-k < 6 {
+			j++
+		}
+		return nameRun{k, j}
+	}
 	if t := toks[k]; t.word && !t.isCap() && !npWord(t) && !functionWords[t.lower()] && !determiners[t.lower()] && !isPronounWord(t.lower()) && !isSpeechWord(t) {
 		// "works council chief Daniela Cavallo": modifiers the lexicon
 		// lacks before a title and a name.
@@ -414,6 +426,16 @@ func forwardNP(toks []token, k, hi int) nameRun {
 		return nameRun{k, k}
 	}
 	return nameRun{start, j}
+}
+
+// particleName reports whether toks[k] is a lower-case name particle
+// starting a surname: "del Campo", "van der Berg", "de Moraes".
+func particleName(toks []token, k, hi int) bool {
+	j := k
+	for j < hi && j-k < 3 && toks[j].word && !toks[j].isCap() && nameConnectors[toks[j].lower()] && !functionWords[toks[j].lower()] {
+		j++
+	}
+	return j > k && j < hi && toks[j].isCap() && !toks[j].nl
 }
 
 // isAbbrevTitle reports whether w, followed by a dot, abbreviates a title

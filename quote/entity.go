@@ -357,7 +357,9 @@ func parseNP(toks []token, i, j int) np {
 			n.name, inName = nil, false
 			continue
 		}
-		if inName && nameConnectors[lw] && !t.isCap() && k+1 < j && (toks[k+1].isCap() || nameConnectors[toks[k+1].lower()] && k+2 < j && toks[k+2].isCap()) {
+		if (inName || len(n.name) == 0 && len(titles) == 0 && !afterName) && nameConnectors[lw] && !t.isCap() && k+1 < j && (toks[k+1].isCap() || nameConnectors[toks[k+1].lower()] && k+2 < j && toks[k+2].isCap()) {
+			// "Ruben del Campo", and "del Campo" on its own
+			inName = true
 			n.name = append(n.name, t.s)
 			continue
 		}
@@ -431,6 +433,13 @@ func parseNP(toks []token, i, j int) np {
 		n.nameMod = true
 		for _, w := range n.name {
 			n.mods = append(n.mods, strings.ToLower(w))
+		}
+	}
+	if len(capTitles) > 0 && len(capTitles) == len(titles) && len(n.name) == 0 && n.orgHead == "" && n.honor == "" && (n.det == "" || n.det == "the") {
+		if h, _ := splitTitles(append([]string{}, titles...), nil); h == "" {
+			// "The Conservatives", "Labour": a party by its name.
+			n.name = capTitles
+			titles = nil
 		}
 	}
 	if len(capTitles) > 0 && len(capTitles) == len(titles) && len(n.name) > 0 && !n.nameMod && n.roleFirst && n.honor == "" && n.nat == "" && n.det == "" {

@@ -168,11 +168,16 @@ func sameWords(a, b string) bool {
 	if a == b {
 		return true
 	}
-	short, long := a, b
+	words := func(s string) string {
+		return " " + strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+		}), " ") + " "
+	}
+	short, long := words(a), words(b)
 	if len(short) > len(long) {
 		short, long = long, short
 	}
-	return len(strings.Fields(short)) >= 3 && strings.Contains(" "+long+" ", " "+short+" ")
+	return len(strings.Fields(short)) >= 3 && strings.Contains(long, short)
 }
 
 func normQuote(s string) string {
