@@ -94,13 +94,15 @@ func isCapWord(s string) bool {
 // on a name ("Rotterdam-based", "Kremlin-backed", "Oil-rich", "US-led"),
 // which names nobody; given names such as "Ing-wen" keep their capital.
 func hyphenAdjective(s string) bool {
-	i := strings.LastIndexAny(s, "-‑")
-	if i <= 0 {
-		return false
+	i, last := strings.LastIndexByte(s, '-'), ""
+	if i > 0 {
+		last = s[i+1:]
 	}
-	last := s[i+1:]
-	if i+1 < len(s) && s[i] != '-' {
-		last = s[i+len("‑"):]
+	if j := strings.LastIndex(s, "‑"); j > 0 && j > i {
+		last = s[j+len("‑"):] // a non-breaking hyphen
+	}
+	if last == "" {
+		return false
 	}
 	r, _ := utf8.DecodeRuneInString(last)
 	if !unicode.IsLower(r) {

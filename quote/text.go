@@ -87,15 +87,22 @@ type token struct {
 	start, end int
 	s          string // the text of the token
 	word       bool
-	nl         bool // a line break precedes the token
+	nl         bool   // a line break precedes the token
+	capital    bool   // a word that starts with a capital (see isCapWord)
+	low        string // s in lower case
 }
 
 // lower returns the token lower-cased.
-func (t token) lower() string { return strings.ToLower(t.s) }
+func (t token) lower() string {
+	if t.low == "" {
+		return strings.ToLower(t.s)
+	}
+	return t.low
+}
 
 // isCap reports whether the token is a word that starts with a capital.
 func (t token) isCap() bool {
-	return t.word && isCapWord(t.s)
+	return t.capital
 }
 
 // base returns the token without a possessive 's and whether it had one.
@@ -129,7 +136,7 @@ func tokenize(text string, start, end int) []token {
 			continue
 		}
 		if !isWordRune(r) {
-			toks = append(toks, token{start: i, end: i + size, s: text[i : i+size], nl: nl})
+			toks = append(toks, token{start: i, end: i + size, s: text[i : i+size], nl: nl, low: text[i : i+size]})
 			nl = false
 			i += size
 			continue
@@ -161,7 +168,8 @@ func tokenize(text string, start, end int) []token {
 			}
 			break
 		}
-		toks = append(toks, token{start: i, end: j, s: text[i:j], word: true, nl: nl})
+		w := text[i:j]
+		toks = append(toks, token{start: i, end: j, s: w, word: true, nl: nl, capital: isCapWord(w), low: strings.ToLower(w)})
 		nl = false
 		i = j
 	}
