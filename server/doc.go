@@ -27,7 +27,11 @@
 // Classify, BatchClassify, AnalyzeDocument and every StreamClassify item
 // queue their statements; workers take up to Options.MaxBatch statements
 // with equal targets at a time, waiting at most Options.MaxQueueDelay for a
-// batch to fill, and make one classifier call of them. The queue holds at
+// batch to fill, and make one classifier call of them. A batch waits only
+// while statements outside it are in flight (queued, or being classified
+// for callers who may send more); a lone call is classified at once. The
+// model sorts a call's rows by length and runs them in the groups that pad
+// least for the runs they cost. The queue holds at
 // most Options.QueueSize statements: a unary call that does not fit fails at
 // once with RESOURCE_EXHAUSTED (with errdetails.RetryInfo), while a stream
 // waits for room, which holds its client back through flow control. A call
