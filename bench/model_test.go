@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -14,7 +13,7 @@ import (
 // core: the model work a loaded server does. BenchmarkClassify in model/
 // uses five short statements.
 func BenchmarkCorpusClassify(b *testing.B) {
-	if _, err := os.Stat("../third_party/onnxruntime/libonnxruntime.so.1"); err != nil && os.Getenv("ONNXRUNTIME_LIB") == "" {
+	if _, ok := model.LibraryPath(); !ok {
 		b.Skip("ONNX Runtime library not found: run `make ort`")
 	}
 	rows, err := corpus("../data/train")

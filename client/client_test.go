@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -34,7 +33,7 @@ func TestMain(m *testing.M) {
 }
 
 func runMain(m *testing.M) int {
-	if !ortPresent() {
+	if !libraryPresent() {
 		fmt.Println("client: skipping every test: ONNX Runtime library not found; run `make ort` or set ONNXRUNTIME_LIB")
 		return 0
 	}
@@ -54,21 +53,6 @@ func runMain(m *testing.M) int {
 	defer stop()
 	addr = a
 	return m.Run()
-}
-
-func ortPresent() bool {
-	if p := os.Getenv("ONNXRUNTIME_LIB"); p != "" {
-		_, err := os.Stat(p)
-		return err == nil
-	}
-	for dir, _ := os.Getwd(); ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "third_party/onnxruntime/libonnxruntime.so.1")); err == nil {
-			return true
-		}
-		if filepath.Dir(dir) == dir {
-			return false
-		}
-	}
 }
 
 // serve serves srv on a free 127.0.0.1 port.
@@ -253,4 +237,9 @@ func TestRetries(t *testing.T) {
 			}
 		})
 	}
+}
+
+func libraryPresent() bool {
+	_, ok := model.LibraryPath()
+	return ok
 }

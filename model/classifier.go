@@ -21,9 +21,9 @@ var (
 
 // Options configures Load and LoadSet. The zero value works.
 type Options struct {
-	// LibraryPath is the ONNX Runtime shared library. Unset: $ONNXRUNTIME_LIB,
-	// else third_party/onnxruntime/libonnxruntime.so.1 in the working
-	// directory or any parent of it.
+	// LibraryPath is the ONNX Runtime shared library. Unset: the package
+	// function LibraryPath decides ($ONNXRUNTIME_LIB, else the repository's
+	// third_party copy found from the working or executable directory).
 	LibraryPath string
 	// IntraOpThreads is ONNX Runtime's intra-op thread count per session.
 	// Unset: 1, which measures best for these small graphs with callers
@@ -264,29 +264,48 @@ func lengthGroups(rows [][]int) [][]int {
 // Close releases the ONNX Runtime session.
 func (c *Classifier) Close() error { return c.sess.close() }
 
+// DefaultLibraryRel is where `make ort` puts ONNX Runtime in the repository.
+const DefaultLibraryRel = "third_party/onnxruntime/libonnxruntime.so.1"
+
+// LibraryPath returns the ONNX Runtime library Load uses when
+// Options.LibraryPath is unset: $ONNXRUNTIME_LIB, else DefaultLibraryRel in
+// the working directory, the executable's directory or a parent of either.
+// ok is false when no such file exists; path then names where it was
+// expected, for error messages.
+func LibraryPath() (path string, ok bool) {
+	if p := os.Getenv("ONNXRUNTIME_LIB"); p != "" {
+		_, err := os.Stat(p)
+		return p, err == nil
+	}
+	var bases []string
+	if wd, err := os.Getwd(); err == nil {
+		bases = append(bases, wd)
+	}
+	if exe, err := os.Executable(); err == nil {
+		if exe, err := filepath.EvalSymlinks(exe); err == nil {
+			bases = append(bases, filepath.Dir(exe))
+		}
+	}
+	for _, base := range bases {
+		for dir := base; ; dir = filepath.Dir(dir) {
+			p := filepath.Join(dir, DefaultLibraryRel)
+			if _, err := os.Stat(p); err == nil {
+				return p, true
+			}
+			if filepath.Dir(dir) == dir {
+				break
+			}
+		}
+	}
+	return DefaultLibraryRel, false
+}
+
 func libraryPath(p string) string {
 	if p != "" {
 		return p
 	}
-	if p := os.Getenv("ONNXRUNTIME_LIB"); p != "" {
-		return p
-	}
-	const rel = "third_party/onnxruntime/libonnxruntime.so.1"
-	dir, err := os.Getwd()
-	if err != nil {
-		return rel
-	}
-	for {
-		p := filepath.Join(dir, rel)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return rel
-		}
-		dir = parent
-	}
+	p, _ = LibraryPath()
+	return p
 }
 
 // fileDigest identifies a file's contents.

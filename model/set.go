@@ -59,6 +59,10 @@ type Set struct {
 // LoadSet loads the stance and sentiment model directories. It reports the
 // problems of both at once.
 func LoadSet(stanceDir, sentimentDir string, opts Options) (*Set, error) {
+	// A missing runtime would fail both loads with one message; say it once.
+	if err := initRuntime(libraryPath(opts.LibraryPath)); err != nil {
+		return nil, err
+	}
 	st, err1 := Load(stanceDir, opts)
 	se, err2 := Load(sentimentDir, opts)
 	var problems []error

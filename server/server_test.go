@@ -56,28 +56,11 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// ortLibrary reports where model.LoadSet will find ONNX Runtime, or "".
-func ortLibrary() string {
-	if p := os.Getenv("ONNXRUNTIME_LIB"); p != "" {
-		return p
-	}
-	for dir, _ := os.Getwd(); ; dir = filepath.Dir(dir) {
-		p := filepath.Join(dir, "third_party/onnxruntime/libonnxruntime.so.1")
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		if filepath.Dir(dir) == dir {
-			return ""
-		}
-	}
-}
-
 // realModels returns the repository's default models, loaded once for the
 // whole package. It skips the test when the ONNX Runtime library is absent.
 func realModels(t testing.TB) *model.Set {
 	t.Helper()
-	lib := ortLibrary()
-	if _, err := os.Stat(lib); lib == "" || err != nil {
+	if _, ok := model.LibraryPath(); !ok {
 		t.Skip("ONNX Runtime library not found: run `make ort` or set ONNXRUNTIME_LIB")
 	}
 	setOnce.Do(func() { set, setErr = model.LoadSet(stanceDir, sentimentDir, model.Options{}) })

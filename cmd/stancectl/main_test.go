@@ -21,24 +21,15 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 
 	stancev1 "github.com/stancewatch/stance/gen/stance/v1"
+	"github.com/stancewatch/stance/model"
 )
-
-// ortPresent reports whether the model package will find ONNX Runtime.
-func ortPresent() bool {
-	if p := os.Getenv("ONNXRUNTIME_LIB"); p != "" {
-		_, err := os.Stat(p)
-		return err == nil
-	}
-	_, err := os.Stat("../../third_party/onnxruntime/libonnxruntime.so.1")
-	return err == nil
-}
 
 // startServer builds stanced and stancectl into a temporary directory,
 // starts stanced on a free port with the repository's models and waits for
 // it to report SERVING. It returns the stancectl path and the address.
 func startServer(t *testing.T) (ctl, addr string) {
 	t.Helper()
-	if !ortPresent() {
+	if _, ok := model.LibraryPath(); !ok {
 		t.Skip("ONNX Runtime library not found: run `make ort` or set ONNXRUNTIME_LIB")
 	}
 	bin := t.TempDir()

@@ -89,13 +89,7 @@ func run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	lib := *ortLib
-	if lib == "" && os.Getenv("ONNXRUNTIME_LIB") == "" {
-		// Let bin/stanced find the repository's library from anywhere; when
-		// absent, the model package reports what to do.
-		lib, _ = findUp("third_party/onnxruntime/libonnxruntime.so.1")
-	}
-	clf, err := loadModels(stanceDir, sentimentDir, model.Options{LibraryPath: lib, IntraOpThreads: *intraOpThreads}, *sessions)
+	clf, err := loadModels(stanceDir, sentimentDir, model.Options{LibraryPath: *ortLib, IntraOpThreads: *intraOpThreads}, *sessions)
 	if err != nil {
 		return err
 	}
