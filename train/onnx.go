@@ -134,21 +134,24 @@ func ExportONNX(m *Linear, path string) error {
 	g.weights("bias", m.Bias, []int64{int64(m.Classes)})
 	g.vecI64("c_axis_last", -1)
 
+	// Each feature's weight row is gathered once per token; the statement
+	// and context pools then split the per-token totals by segment.
+	var sums, counts []string
+	for k, f := range feats {
+		ks := fmt.Sprint(k)
+		g.node("Unsqueeze", []string{f.valid, "c_axis_last"}, f.valid+"_u")
+		g.node("Gather", []string{"W", f.bucket}, "e"+ks, intAttr("axis", 0))
+		g.node("Mul", []string{"e" + ks, f.valid + "_u"}, "we"+ks)
+		sums = append(sums, "we"+ks)
+		counts = append(counts, f.valid)
+	}
+	g.node("Sum", sums, "tok")
+	g.node("Sum", counts, "cnt_tok")
 	for _, pool := range []string{"stmt", "ctx"} {
-		var sums, counts []string
-		for k, f := range feats {
-			ks := fmt.Sprint(k)
-			w := pool + "_w" + ks
-			g.node("Mul", []string{f.valid, "is_" + pool}, w)
-			g.node("Unsqueeze", []string{w, "c_axis_last"}, w+"_u")
-			g.node("Gather", []string{"W", f.bucket}, pool+"_e"+ks, intAttr("axis", 0))
-			g.node("Mul", []string{pool + "_e" + ks, w + "_u"}, pool+"_we"+ks)
-			sums = append(sums, pool+"_we"+ks)
-			counts = append(counts, w)
-		}
-		g.node("Sum", sums, pool+"_tok")
+		g.node("Unsqueeze", []string{"is_" + pool, "c_axis_last"}, "is_"+pool+"_u")
+		g.node("Mul", []string{"tok", "is_" + pool + "_u"}, pool+"_tok")
 		g.node("ReduceSum", []string{pool + "_tok", "c_axis1"}, pool+"_sum", intAttr("keepdims", 0))
-		g.node("Sum", counts, pool+"_cnt_tok")
+		g.node("Mul", []string{"cnt_tok", "is_" + pool}, pool+"_cnt_tok")
 		g.node("ReduceSum", []string{pool + "_cnt_tok", "c_axis1"}, pool+"_cnt", intAttr("keepdims", 1))
 		g.node("Max", []string{pool + "_cnt", "c_one"}, pool+"_den")
 		g.node("Div", []string{pool + "_sum", pool + "_den"}, pool+"_mean")
