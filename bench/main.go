@@ -22,8 +22,10 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials/insecure"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/status"
 
 	stancev1 "github.com/stancewatch/stance/gen/stance/v1"
 )
@@ -347,7 +349,7 @@ func loadUnary(ctx context.Context, rpc stancev1.StanceServiceClient, stmts []*s
 	for i := w * 7919; ctx.Err() == nil; i++ {
 		t := time.Now()
 		if _, err := rpc.Classify(ctx, &stancev1.ClassifyRequest{Statement: stmts[i%len(stmts)]}); err != nil {
-			if ctx.Err() != nil {
+			if runEnded(ctx, err) {
 				break
 			}
 			return lat, n, calls, err
@@ -405,7 +407,7 @@ func loadBatch(ctx context.Context, rpc stancev1.StanceServiceClient, stmts []*s
 		t := time.Now()
 		resp, err := rpc.BatchClassify(ctx, req)
 		if err != nil {
-			if ctx.Err() != nil {
+			if runEnded(ctx, err) {
 				break
 			}
 			return lat, n, calls, err
@@ -460,4 +462,12 @@ func loadStream(ctx context.Context, rpc stancev1.StanceServiceClient, stmts []*
 		return lat, n, 1, fmt.Errorf("stream did not end after the last answer: %v", err)
 	}
 	return lat, n, 1, nil
+}
+
+// runEnded reports whether err only means the load run's deadline passed.
+// The server sees the propagated deadline a moment before the client's own
+// timer fires, so a DEADLINE_EXCEEDED status can arrive while ctx.Err() is
+// still nil.
+func runEnded(ctx context.Context, err error) bool {
+	return ctx.Err() != nil || status.Code(err) == codes.DeadlineExceeded
 }

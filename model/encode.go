@@ -1,7 +1,9 @@
 package model
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"unicode"
@@ -20,6 +22,11 @@ type encoder struct {
 	tk                  *tokenizer.Tokenizer
 	cache               *wordCache
 	clsID, sepID, padID int
+	// wordPiece is the tokenizer's WordPiece model when its pipeline is
+	// the uncased BERT one (bertUncased); chunkIDs then splits a new ASCII
+	// chunk itself and runs only the model, on pieces it caches apart.
+	wordPiece tokenizer.Model
+	pieces    *wordCache
 }
 
 func loadEncoder(path string) (*encoder, error) {
@@ -42,7 +49,64 @@ func loadEncoder(path string) (*encoder, error) {
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("tokenizer %s has no %v token", path, missing)
 	}
+	if ok, err := bertUncased(path); err != nil {
+		return nil, err
+	} else if ok {
+		e.wordPiece, e.pieces = tk.GetModel(), newWordCache(1<<17)
+	}
 	return e, nil
+}
+
+// bertUncased reports whether the tokenizer.json at path is the uncased
+// BERT pipeline: (NFD then) a lowercasing BertNormalizer, the
+// BertPreTokenizer and a WordPiece model. On printable ASCII that pipeline
+// lowercases, splits runs of letters and digits from every other
+// character, and runs WordPiece on each piece, which is what chunkIDs
+// does without the pipeline's overhead.
+func bertUncased(path string) (bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return false, err
+	}
+	type bertNorm struct {
+		Type         string `json:"type"`
+		Lowercase    bool   `json:"lowercase"`
+		CleanText    bool   `json:"clean_text"`
+		StripAccents *bool  `json:"strip_accents"`
+	}
+	var tj struct {
+		Normalizer *struct {
+			bertNorm
+			Normalizers []bertNorm `json:"normalizers"`
+		} `json:"normalizer"`
+		PreTokenizer *struct {
+			Type string `json:"type"`
+		} `json:"pre_tokenizer"`
+		Model struct {
+			Type string `json:"type"`
+		} `json:"model"`
+	}
+	if err := json.Unmarshal(b, &tj); err != nil {
+		return false, fmt.Errorf("tokenizer %s: %w", path, err)
+	}
+	if tj.Normalizer == nil || tj.PreTokenizer == nil || tj.PreTokenizer.Type != "BertPreTokenizer" || tj.Model.Type != "WordPiece" {
+		return false, nil
+	}
+	norms := []bertNorm{tj.Normalizer.bertNorm}
+	if tj.Normalizer.Type == "Sequence" {
+		norms = tj.Normalizer.Normalizers
+	}
+	bert := false
+	for _, n := range norms {
+		switch {
+		case n.Type == "NFD":
+		case n.Type == "BertNormalizer" && n.Lowercase && n.CleanText && (n.StripAccents == nil || *n.StripAccents):
+			bert = true
+		default:
+			return false, nil
+		}
+	}
+	return bert, nil
 }
 
 // ids tokenizes text without special tokens.
@@ -74,7 +138,7 @@ func (e *encoder) ids(text string) ([]int, error) {
 			ids = append(ids, cached...)
 			continue
 		}
-		chunkIDs, err := e.pipelineIDs(chunk)
+		chunkIDs, err := e.chunkIDs(chunk)
 		if err != nil {
 			return nil, err
 		}
@@ -137,6 +201,69 @@ func sanitize(text string) string {
 
 func isASCIISpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' // BertNormalizer's whitespace
+}
+
+// chunkIDs tokenizes one whitespace-free chunk that missed the cache. For
+// printable ASCII under the uncased BERT pipeline it does the pipeline's
+// work directly: lowercase, split letter-and-digit runs from each other
+// character (all BERT punctuation), and look each piece up in the piece
+// cache or run the WordPiece model on it. A new chunk is most often a
+// known word with new punctuation or capitals ("Truce," after "truce"),
+// so this path rarely runs WordPiece at all. Other chunks take the full
+// pipeline.
+func (e *encoder) chunkIDs(chunk string) ([]int, error) {
+	if e.wordPiece == nil || !printableASCII(chunk) {
+		return e.pipelineIDs(chunk)
+	}
+	var buf [64]byte
+	lower := buf[:0]
+	for i := 0; i < len(chunk); i++ {
+		c := chunk[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower = append(lower, c)
+	}
+	var ids []int
+	for len(lower) > 0 {
+		n := 1
+		if isAlnum(lower[0]) {
+			for n < len(lower) && isAlnum(lower[n]) {
+				n++
+			}
+		}
+		piece := string(lower[:n])
+		lower = lower[n:]
+		pids, ok := e.pieces.get(piece)
+		if !ok {
+			toks, err := e.wordPiece.Tokenize(piece)
+			if err != nil {
+				return nil, fmt.Errorf("%w: %v", ErrTokenize, err)
+			}
+			pids = make([]int, len(toks))
+			for i, t := range toks {
+				pids[i] = t.Id
+			}
+			e.pieces.put(piece, pids)
+		}
+		ids = append(ids, pids...)
+	}
+	return ids, nil
+}
+
+// printableASCII reports whether chunk is printable ASCII without '[',
+// which could open an added token such as [CLS].
+func printableASCII(chunk string) bool {
+	for i := 0; i < len(chunk); i++ {
+		if c := chunk[i]; c < 0x21 || c > 0x7e || c == '[' {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
 }
 
 // pipelineIDs runs sugarme's full pipeline on text. The tokenizer's
