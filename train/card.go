@@ -10,7 +10,14 @@ import (
 
 // writeCards writes a model card (README.md) into each model directory with
 // the data, architecture, training command and dev metrics.
-func writeCards(cfg Config, nTrain, nDev int, tSt, tSe float64, reports []Report) error {
+func writeCards(cfg Config, nTrain, nDev int, tSt, tSe float64, reports []Report, forms string) error {
+	byForm := `
+## Dev errors by statement form
+
+The share of dev statements of each form (` + "`data/README.md`" + `) that the
+models label wrongly, worst first:
+
+` + forms
 	metrics := func(heads ...string) string {
 		var b bytes.Buffer
 		for _, r := range reports {
@@ -74,7 +81,7 @@ linear model per target.
 Measured through ONNX Runtime on the exported model. Temperature %.3f
 (fitted on the calibration slice, folded into the weights).
 
-`, tSt) + metrics("ceasefire", "sanctions") + stanceFailures
+`, tSt) + metrics("ceasefire", "sanctions") + byForm + stanceFailures
 	sent := `# sentiment-ngram
 
 Sentiment of the quoted words themselves: ` + "`negative`, `neutral`, `positive`" + `.
@@ -86,7 +93,7 @@ the tone of the quote, not of the reporting around it.
 
 Measured through ONNX Runtime on the exported model. Temperature %.3f.
 
-`, tSe) + metrics("sentiment") + sentimentFailures
+`, tSe) + metrics("sentiment") + byForm + sentimentFailures
 	if err := os.WriteFile(filepath.Join(cfg.StanceDir, "README.md"), []byte(stance), 0o644); err != nil {
 		return err
 	}
@@ -96,24 +103,32 @@ Measured through ONNX Runtime on the exported model. Temperature %.3f.
 const stanceFailures = `
 ## Known failure modes
 
+- Statements whose target is named only in the context ("We are ready to
+  sign it tomorrow"): the worst form on dev for the ceasefire head.
 - Stance that depends on world knowledge rather than words: "the Alaska
   meeting could be the first step" is favor only if you know the meeting is
-  about ending a war.
-- Sarcasm and irony ("a wonderful truce: three strikes an hour") read as
+  about ending a war; "set the table", "give and take".
+- Questions and sarcasm ("a wonderful truce: three strikes an hour") read as
   their literal words.
-- Reported positions of third parties inside a quote ("they say the sanctions
-  failed, but...") can be credited to the speaker.
-- Long quotes that touch both targets dilute each signal in the mean pool.
-- Words the tokenizer splits into many pieces, and lexicon words used in
-  another sense ("pressure" on a pipe, "truce" between parties in parliament).
+- Long quotes that touch both targets dilute each signal in the mean pool;
+  reported positions of third parties inside a quote ("they say the
+  sanctions failed, but...") can be credited to the speaker.
+- Lexicon words used in another sense ("pressure" on a pipe, "truce" between
+  parties in parliament).
 `
 
 const sentimentFailures = `
 ## Known failure modes
 
-- The line between neutral and mildly positive or negative is where most
-  errors are: sober diplomatic statements are often read as positive.
-- Emotive topic words in a flat report (casualty figures read out by a
-  spokesman) pull toward negative.
+- Conditional and hedged statements: the tone of "if the pause lasts we can
+  rebuild" turns on its condition, which a bag of n-grams does not see.
+- Long quotes whose tone turns, and mixed quotes: the mean pool averages the
+  hopeful and the grim parts.
+- The line between neutral and mildly positive or negative, where the
+  annotators themselves disagree most: sober diplomatic support, flat
+  reports of hardship.
+- Short fragments ("HIGH STAKES!!!!", "overwhelming") get confident labels
+  from one or two words; confidences on news quotes unlike the corpus are
+  less calibrated than on dev.
 - Sarcasm and understatement.
 `

@@ -64,7 +64,7 @@ var lexicon = map[int][]string{
 		healthy healing heal secure strong stronger strength effective efficient smooth
 		warm warmly friendly cordial positively fantastic terrific superb brilliant amazing
 		incredible outstanding glorious cheerful smile smiling laugh delight pleasure pleasant
-		easier improve improved improvement improving gains gained boost boosted growth`),
+		easier improve improved improvement improving gains gained boost boosted growth` + " " + newsPositive),
 	lexNegative: strings.Fields(`bad terrible horrific horror horrible tragic tragedy killed killing
 		killings dead death deaths massacre crimes criminal criminals brutal brutality destroyed
 		fear afraid angry anger outrage outrageous shame shameful disaster catastrophic catastrophe
@@ -91,7 +91,7 @@ var lexicon = map[int][]string{
 		dictator tyranny tyrant oppression oppressive persecution occupation occupier
 		occupiers invaders aggressor aggressors enemy enemies shameless disgraced doomed
 		damage damaged harmful toxic poison poisoned crippling crippled collapse collapsed
-		shortage shortages starvation poverty unemployment inflation recession`),
+		shortage shortages starvation poverty unemployment inflation recession` + " " + newsNegative),
 	lexWar: strings.Fields(`war wars attack attacks attacked offensive strikes strike struck bombing
 		bombed shelling missiles missile drones drone troops army military soldiers frontline front
 		battlefield invasion occupation forces weapons rebels militia fighters`),

@@ -1,11 +1,14 @@
 package train
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -86,11 +89,14 @@ func Run(ctx context.Context, cfg Config) ([]Report, error) {
 		return nil, fmt.Errorf("reload exported models: %w", err)
 	}
 	defer set.Close()
-	reports, err := EvaluateSet(ctx, set, devRecs)
+	results, err := PredictSet(ctx, set, devRecs)
 	if err != nil {
 		return nil, err
 	}
-	if err := writeCards(cfg, len(trainRecs), len(devRecs), tSt, tSe, reports); err != nil {
+	reports := Score(devRecs, results)
+	var forms bytes.Buffer
+	FormErrors(&forms, devRecs, results)
+	if err := writeCards(cfg, len(trainRecs), len(devRecs), tSt, tSe, reports, forms.String()); err != nil {
 		return nil, err
 	}
 	return reports, nil
@@ -270,6 +276,15 @@ func CrossValidate(cfg Config, tokenizerPath string, w io.Writer) error {
 // EvaluateSet classifies recs with the loaded models and scores the three
 // heads: ceasefire, sanctions, sentiment.
 func EvaluateSet(ctx context.Context, set *model.Set, recs []Record) ([]Report, error) {
+	results, err := PredictSet(ctx, set, recs)
+	if err != nil {
+		return nil, err
+	}
+	return Score(recs, results), nil
+}
+
+// PredictSet classifies recs with the loaded models, toward every target.
+func PredictSet(ctx context.Context, set *model.Set, recs []Record) ([]model.Result, error) {
 	stmts := make([]model.Statement, len(recs))
 	for i, r := range recs {
 		stmts[i] = model.Statement{Text: r.Text, Context: r.Context}
@@ -283,6 +298,12 @@ func EvaluateSet(ctx context.Context, set *model.Set, recs []Record) ([]Report, 
 		}
 		results = append(results, res...)
 	}
+	return results, nil
+}
+
+// Score measures results, one per record of recs, against the records'
+// labels: one report per head.
+func Score(recs []Record, results []model.Result) []Report {
 	heads := map[string]*headData{"ceasefire": {}, "sanctions": {}, "sentiment": {}}
 	for i, r := range recs {
 		for j, t := range Targets {
@@ -298,7 +319,45 @@ func EvaluateSet(ctx context.Context, set *model.Set, recs []Record) ([]Report, 
 		Evaluate("ceasefire", StanceLabels, heads["ceasefire"].gold, heads["ceasefire"].probs),
 		Evaluate("sanctions", StanceLabels, heads["sanctions"].gold, heads["sanctions"].probs),
 		Evaluate("sentiment", SentimentLabels, heads["sentiment"].gold, heads["sentiment"].probs),
-	}, nil
+	}
+}
+
+// FormErrors writes, as a Markdown table, each head's error rate on the
+// records of each form (data/README.md lists them), worst forms first by
+// their mean error over the three heads. results holds one result per
+// record of recs, toward Targets in order.
+func FormErrors(w io.Writer, recs []Record, results []model.Result) {
+	type row struct {
+		form string
+		n    int
+		errs [3]int
+	}
+	byForm := map[string]*row{}
+	for i, r := range recs {
+		f := cmp.Or(r.Form, "untagged")
+		if byForm[f] == nil {
+			byForm[f] = &row{form: f}
+		}
+		x := byForm[f]
+		x.n++
+		for j, t := range Targets {
+			if results[i].Stances[j].Label != r.Stance(t) {
+				x.errs[j]++
+			}
+		}
+		if results[i].Sentiment.Label != r.Sentiment {
+			x.errs[2]++
+		}
+	}
+	rows := slices.Collect(maps.Values(byForm))
+	mean := func(x *row) float64 { return float64(x.errs[0]+x.errs[1]+x.errs[2]) / float64(3*x.n) }
+	slices.SortFunc(rows, func(a, b *row) int { return cmp.Or(cmp.Compare(mean(b), mean(a)), cmp.Compare(a.form, b.form)) })
+	fmt.Fprintln(w, "| form | statements | ceasefire errors | sanctions errors | sentiment errors |")
+	fmt.Fprintln(w, "|---|---|---|---|---|")
+	for _, x := range rows {
+		fmt.Fprintf(w, "| %s | %d | %.0f%% | %.0f%% | %.0f%% |\n", x.form, x.n,
+			100*float64(x.errs[0])/float64(x.n), 100*float64(x.errs[1])/float64(x.n), 100*float64(x.errs[2])/float64(x.n))
+	}
 }
 
 // reorder returns s's probabilities in the order of labels.

@@ -129,6 +129,32 @@ func TestEvaluate(t *testing.T) {
 	}
 }
 
+func TestFormErrors(t *testing.T) {
+	res := func(cf, sa, se string) model.Result {
+		return model.Result{
+			Stances:   []model.TargetScores{{Target: "ceasefire", Scores: model.Scores{Label: cf}}, {Target: "sanctions", Scores: model.Scores{Label: sa}}},
+			Sentiment: model.Scores{Label: se},
+		}
+	}
+	recs := []Record{
+		{Form: "plain", Ceasefire: "favor", Sanctions: "none", Sentiment: "positive"},
+		{Form: "plain", Ceasefire: "none", Sanctions: "none", Sentiment: "neutral"},
+		{Form: "sarcasm", Ceasefire: "against", Sanctions: "none", Sentiment: "negative"},
+	}
+	results := []model.Result{
+		res("favor", "none", "positive"),
+		res("none", "favor", "neutral"),  // sanctions wrong
+		res("favor", "none", "positive"), // ceasefire and sentiment wrong
+	}
+	var buf bytes.Buffer
+	FormErrors(&buf, recs, results)
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	want := []string{"| sarcasm | 1 | 100% | 0% | 100% |", "| plain | 2 | 0% | 50% | 0% |"}
+	if len(lines) != 4 || lines[2] != want[0] || lines[3] != want[1] {
+		t.Errorf("FormErrors =\n%s\nwant rows\n%s", buf.String(), strings.Join(want, "\n"))
+	}
+}
+
 func TestReadCorpusRejectsBadLabels(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "bad.jsonl")

@@ -30,6 +30,7 @@ var (
 	seedsDir  = flag.String("seeds", "../shared/seeds", "directory of the seed articles")
 	seedGold  = flag.String("seed_gold", "quote/testdata/seeds", "gold quote spans of the seed articles")
 	seedLabel = flag.String("seed_labels", "data/eval/seed_quotes.jsonl", "labels of the seed quotes")
+	errorsOut = flag.String("errors", "", "write every wrong label, dev and seed quotes, to this file as JSON Lines (for error analysis)")
 	ortLib    = flag.String("ort_lib", "", "ONNX Runtime shared library (default: $ONNXRUNTIME_LIB or third_party/onnxruntime/libonnxruntime.so.1)")
 )
 
@@ -51,14 +52,16 @@ func run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	reports, err := train.EvaluateSet(ctx, set, dev)
+	results, err := train.PredictSet(ctx, set, dev)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("== dev set: %d statements from conflicts held out of training (%s)\n", len(dev), *devGlob)
-	for _, r := range reports {
+	for _, r := range train.Score(dev, results) {
 		r.Print(os.Stdout)
 	}
+	fmt.Printf("\n== dev errors by statement form, worst first\n")
+	train.FormErrors(os.Stdout, dev, results)
 	seeds, err := seedRecords()
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -67,13 +70,54 @@ func run(ctx context.Context) error {
 	case err != nil:
 		return err
 	}
-	reports, err = train.EvaluateSet(ctx, set, seeds)
+	seedResults, err := train.PredictSet(ctx, set, seeds)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("\n== seed quotes: %d quotes of the five seed articles (%s)\n", len(seeds), *seedLabel)
-	for _, r := range reports {
+	for _, r := range train.Score(seeds, seedResults) {
 		r.Print(os.Stdout)
+	}
+	if *errorsOut == "" {
+		return nil
+	}
+	return writeErrors(*errorsOut, map[string][]train.Record{"dev": dev, "seeds": seeds},
+		map[string][]model.Result{"dev": results, "seeds": seedResults})
+}
+
+// writeErrors writes one JSON line per wrong label: the split, the head,
+// the gold and predicted labels, the confidence and the statement.
+func writeErrors(path string, recs map[string][]train.Record, results map[string][]model.Result) (err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, f.Close()) }()
+	enc := json.NewEncoder(f)
+	enc.SetEscapeHTML(false)
+	for _, split := range []string{"dev", "seeds"} {
+		for i, r := range recs[split] {
+			res := results[split][i]
+			heads := []struct {
+				name, gold string
+				got        model.Scores
+			}{
+				{"ceasefire", r.Ceasefire, res.Stances[0].Scores},
+				{"sanctions", r.Sanctions, res.Stances[1].Scores},
+				{"sentiment", r.Sentiment, res.Sentiment},
+			}
+			for _, h := range heads {
+				if h.got.Label == h.gold {
+					continue
+				}
+				if err := enc.Encode(map[string]any{
+					"split": split, "head": h.name, "gold": h.gold, "predicted": h.got.Label,
+					"confidence": h.got.Confidence, "form": r.Form, "text": r.Text, "context": r.Context,
+				}); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	return nil
 }
