@@ -29,7 +29,6 @@ func ExportONNX(m *Linear, path string) error {
 	g.constI64("c_salt_tri", saltTri)
 	g.constF32("c_one", 1)
 	g.vecI64("c_axis1", 1)
-	g.vecI64("c_start0", 0)
 	g.vecI64("c_start1", 1)
 	g.vecI64("c_end_max", math.MaxInt64)
 
@@ -50,11 +49,10 @@ func ExportONNX(m *Linear, path string) error {
 	}
 
 	// Shifted copies: next token ids and masks, zero past the end.
+	g.vecI64("c_pad_end1", 0, 0, 0, 1)
 	shift := func(in, out string) {
 		g.node("Slice", []string{in, "c_start1", "c_end_max", "c_axis1"}, out+"_tail")
-		g.node("Slice", []string{in, "c_start0", "c_start1", "c_axis1"}, out+"_head")
-		g.node("Mul", []string{out + "_head", "c_zero"}, out+"_pad")
-		g.node("Concat", []string{out + "_tail", out + "_pad"}, out, intAttr("axis", 1))
+		g.node("Pad", []string{out + "_tail", "c_pad_end1"}, out)
 	}
 	shift("input_ids", "next1")
 	shift("next1", "next2")
@@ -130,27 +128,43 @@ func ExportONNX(m *Linear, path string) error {
 		}
 	}
 
-	g.weights("W", m.W, []int64{s.Buckets, int64(m.Classes)})
+	// W gets one extra row of zeros: a feature that is not valid at a
+	// position (past the end, no lexicon class) gathers that row instead
+	// of being multiplied by zero afterwards, which costs ONNX Runtime a
+	// broadcast multiply per feature.
+	w := append(append([]float32(nil), m.W...), make([]float32, m.Classes)...)
+	g.weights("W", w, []int64{s.Buckets + 1, int64(m.Classes)})
 	g.weights("bias", m.Bias, []int64{int64(m.Classes)})
 	g.vecI64("c_axis_last", -1)
+	g.constI64("c_zero_row", s.Buckets)
 
-	// Each feature's weight row is gathered once per token; the statement
-	// and context pools then split the per-token totals by segment.
-	var sums, counts []string
+	// One Gather for every feature of every token: [batch, seq, features,
+	// classes].
+	var idxs, counts []string
 	for k, f := range feats {
 		ks := fmt.Sprint(k)
-		g.node("Unsqueeze", []string{f.valid, "c_axis_last"}, f.valid+"_u")
-		g.node("Gather", []string{"W", f.bucket}, "e"+ks, intAttr("axis", 0))
-		g.node("Mul", []string{"e" + ks, f.valid + "_u"}, "we"+ks)
-		sums = append(sums, "we"+ks)
+		g.cast(f.valid, f.valid+"_b", onnxpb.TensorProto_BOOL)
+		g.node("Where", []string{f.valid + "_b", f.bucket, "c_zero_row"}, "idx"+ks)
+		g.node("Unsqueeze", []string{"idx" + ks, "c_axis_last"}, "idx"+ks+"_u")
+		idxs = append(idxs, "idx"+ks+"_u")
 		counts = append(counts, f.valid)
 	}
-	g.node("Sum", sums, "tok")
+	g.node("Concat", idxs, "idx", intAttr("axis", 2))
+	g.node("Gather", []string{"W", "idx"}, "e", intAttr("axis", 0))
 	g.node("Sum", counts, "cnt_tok")
+
+	// The statement and context pools: a batched [1, seq] x [seq,
+	// features*classes] product with each pool's token mask sums the
+	// gathered rows of its tokens per feature; the features are then
+	// summed and divided by the pool's feature count.
+	g.vecI64("c_tok_rows", 0, 0, -1)
+	g.vecI64("c_feat_rows", 0, int64(len(feats)), int64(m.Classes))
+	g.node("Reshape", []string{"e", "c_tok_rows"}, "e_tok")
 	for _, pool := range []string{"stmt", "ctx"} {
-		g.node("Unsqueeze", []string{"is_" + pool, "c_axis_last"}, "is_"+pool+"_u")
-		g.node("Mul", []string{"tok", "is_" + pool + "_u"}, pool+"_tok")
-		g.node("ReduceSum", []string{pool + "_tok", "c_axis1"}, pool+"_sum", intAttr("keepdims", 0))
+		g.node("Unsqueeze", []string{"is_" + pool, "c_axis1"}, "is_"+pool+"_row")
+		g.node("MatMul", []string{"is_" + pool + "_row", "e_tok"}, pool+"_feat_flat")
+		g.node("Reshape", []string{pool + "_feat_flat", "c_feat_rows"}, pool+"_feat")
+		g.node("ReduceSum", []string{pool + "_feat", "c_axis1"}, pool+"_sum", intAttr("keepdims", 0))
 		g.node("Mul", []string{"cnt_tok", "is_" + pool}, pool+"_cnt_tok")
 		g.node("ReduceSum", []string{pool + "_cnt_tok", "c_axis1"}, pool+"_cnt", intAttr("keepdims", 1))
 		g.node("Max", []string{pool + "_cnt", "c_one"}, pool+"_den")
