@@ -236,17 +236,32 @@ func (e *encoder) chunkIDs(chunk string) ([]int, error) {
 		lower = lower[n:]
 		pids, ok := e.pieces.get(piece)
 		if !ok {
-			toks, err := e.wordPiece.Tokenize(piece)
-			if err != nil {
-				return nil, fmt.Errorf("%w: %v", ErrTokenize, err)
-			}
-			pids = make([]int, len(toks))
-			for i, t := range toks {
-				pids[i] = t.Id
+			var err error
+			if pids, err = e.wordPieceIDs(piece); err != nil {
+				return nil, err
 			}
 			e.pieces.put(piece, pids)
 		}
 		ids = append(ids, pids...)
+	}
+	return ids, nil
+}
+
+// wordPieceIDs runs the WordPiece model alone on one pre-tokenized piece;
+// like pipelineIDs, it turns a panic inside the tokenizer into an error.
+func (e *encoder) wordPieceIDs(piece string) (ids []int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrTokenize, r)
+		}
+	}()
+	toks, err := e.wordPiece.Tokenize(piece)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrTokenize, err)
+	}
+	ids = make([]int, len(toks))
+	for i, t := range toks {
+		ids[i] = t.Id
 	}
 	return ids, nil
 }
