@@ -55,8 +55,8 @@ graph from `+"`input_ids`"+` and `+"`attention_mask`"+`:
 
 The weights are trained with AdaGrad on class-balanced cross-entropy (seed
 %d, %d epochs, learning rate %g, feature dropout %g, L2 %g). The exported
-graph is plain ONNX (opset 17, IR 8): Gather, Mod, CumSum, ReduceSum and
-element-wise ops, no custom operators.
+graph is plain ONNX (opset 17, IR 8): Gather, MatMul, Mod, CumSum, Where,
+Pad and element-wise ops, no custom operators.
 
 ## Training
 
