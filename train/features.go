@@ -14,7 +14,7 @@ const (
 	lexMul     = 7919
 	saltLex    = 3000017
 	saltLexP   = 4000037
-	lexWindow  = 3 // lexicon pairs look this many tokens ahead
+	lexWindow  = 2 // lexicon pairs look this many tokens ahead
 )
 
 // Spec fixes a model's feature space.

@@ -64,7 +64,7 @@ func run(ctx context.Context) error {
 		TrainGlob: *trainGlob, DevGlob: *devGlob, VocabPath: *vocab,
 		StanceDir: filepath.Join(*out, "stance"), SentDir: filepath.Join(*out, "sentiment"),
 		Version: *version, Seed: *seed, MaxLength: 256,
-		StanceBuckets: 1 << 20, SentimentBuckets: 1 << 19,
+		StanceBuckets: 1 << 20, SentimentBuckets: 1 << 20,
 		Stance: fit, Sentiment: fit, LibraryPath: *ortLib, Log: os.Stderr, NoLexicon: *nolex,
 	}
 	if *stats {
