@@ -1,9 +1,7 @@
 package model
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 	"unicode"
@@ -12,7 +10,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/sugarme/tokenizer"
+	"github.com/sugarme/tokenizer/model/wordpiece"
 	"github.com/sugarme/tokenizer/normalizer"
+	"github.com/sugarme/tokenizer/pretokenizer"
 	"github.com/sugarme/tokenizer/pretrained"
 )
 
@@ -49,64 +49,40 @@ func loadEncoder(path string) (*encoder, error) {
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("tokenizer %s has no %v token", path, missing)
 	}
-	if ok, err := bertUncased(path); err != nil {
-		return nil, err
-	} else if ok {
+	if bertUncased(tk) {
 		e.wordPiece, e.pieces = tk.GetModel(), newWordCache(1<<17)
 	}
 	return e, nil
 }
 
-// bertUncased reports whether the tokenizer.json at path is the uncased
-// BERT pipeline: (NFD then) a lowercasing BertNormalizer, the
-// BertPreTokenizer and a WordPiece model. On printable ASCII that pipeline
-// lowercases, splits runs of letters and digits from every other
-// character, and runs WordPiece on each piece, which is what chunkIDs
-// does without the pipeline's overhead.
-func bertUncased(path string) (bool, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return false, err
+// bertUncased reports whether tk runs the uncased BERT pipeline: (NFD
+// then) a lowercasing BertNormalizer, the BertPreTokenizer and a WordPiece
+// model. On printable ASCII that pipeline lowercases, splits runs of
+// letters and digits from every other character, and runs WordPiece on
+// each piece, which is what chunkIDs does without the pipeline's overhead.
+// It inspects the pipeline sugarme built, so it judges what will run.
+func bertUncased(tk *tokenizer.Tokenizer) bool {
+	if _, ok := tk.GetPreTokenizer().(*pretokenizer.BertPreTokenizer); !ok {
+		return false
 	}
-	type bertNorm struct {
-		Type         string `json:"type"`
-		Lowercase    bool   `json:"lowercase"`
-		CleanText    bool   `json:"clean_text"`
-		StripAccents *bool  `json:"strip_accents"`
+	if _, ok := tk.GetModel().(*wordpiece.WordPiece); !ok {
+		return false
 	}
-	var tj struct {
-		Normalizer *struct {
-			bertNorm
-			Normalizers []bertNorm `json:"normalizers"`
-		} `json:"normalizer"`
-		PreTokenizer *struct {
-			Type string `json:"type"`
-		} `json:"pre_tokenizer"`
-		Model struct {
-			Type string `json:"type"`
-		} `json:"model"`
+	norms := []normalizer.Normalizer{tk.GetNormalizer()}
+	if seq, ok := norms[0].(*normalizer.Sequence); ok {
+		norms = seq.Normalizers
 	}
-	if err := json.Unmarshal(b, &tj); err != nil {
-		return false, fmt.Errorf("tokenizer %s: %w", path, err)
-	}
-	if tj.Normalizer == nil || tj.PreTokenizer == nil || tj.PreTokenizer.Type != "BertPreTokenizer" || tj.Model.Type != "WordPiece" {
-		return false, nil
-	}
-	norms := []bertNorm{tj.Normalizer.bertNorm}
-	if tj.Normalizer.Type == "Sequence" {
-		norms = tj.Normalizer.Normalizers
-	}
-	bert := false
+	lower := false
 	for _, n := range norms {
-		switch {
-		case n.Type == "NFD":
-		case n.Type == "BertNormalizer" && n.Lowercase && n.CleanText && (n.StripAccents == nil || *n.StripAccents):
-			bert = true
+		switch n := n.(type) {
+		case *normalizer.NFD:
+		case *normalizer.BertNormalizer:
+			lower = n.Lowercase
 		default:
-			return false, nil
+			return false
 		}
 	}
-	return bert, nil
+	return lower
 }
 
 // ids tokenizes text without special tokens.

@@ -216,3 +216,19 @@ func BenchmarkTokenize(b *testing.B) {
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "statements/s")
 	})
 }
+
+// TestFastPathEnabled checks that the default tokenizer is recognised as
+// the uncased BERT pipeline, so new ASCII words skip sugarme's pipeline; a
+// cased normalizer is not.
+func TestFastPathEnabled(t *testing.T) {
+	e := testEncoder(t)
+	if e.wordPiece == nil {
+		t.Fatal("the default tokenizer.json was not recognised as uncased BERT; chunkIDs falls back to the whole pipeline")
+	}
+	norm := e.tk.GetNormalizer()
+	defer e.tk.WithNormalizer(norm)
+	e.tk.WithNormalizer(normalizer.NewBertNormalizer(true, false, true, false))
+	if bertUncased(e.tk) {
+		t.Error("a cased BertNormalizer was taken for the uncased pipeline")
+	}
+}
