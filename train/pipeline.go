@@ -301,19 +301,36 @@ func PredictSet(ctx context.Context, set *model.Set, recs []Record) ([]model.Res
 	return results, nil
 }
 
+// HeadLabel is one head's gold label and predicted scores for a record.
+type HeadLabel struct {
+	Head, Gold string
+	Got        model.Scores
+}
+
+// HeadLabels returns a record's three heads, ceasefire, sanctions and
+// sentiment, with res's prediction for each; res is toward Targets in order.
+func HeadLabels(r Record, res model.Result) []HeadLabel {
+	out := make([]HeadLabel, 0, len(Targets)+1)
+	for j, t := range Targets {
+		out = append(out, HeadLabel{Head: t, Gold: r.Stance(t), Got: res.Stances[j].Scores})
+	}
+	return append(out, HeadLabel{Head: "sentiment", Gold: r.Sentiment, Got: res.Sentiment})
+}
+
 // Score measures results, one per record of recs, against the records'
 // labels: one report per head.
 func Score(recs []Record, results []model.Result) []Report {
 	heads := map[string]*headData{"ceasefire": {}, "sanctions": {}, "sentiment": {}}
 	for i, r := range recs {
-		for j, t := range Targets {
-			h := heads[t]
-			h.gold = append(h.gold, slices.Index(StanceLabels, r.Stance(t)))
-			h.probs = append(h.probs, reorder(results[i].Stances[j].Scores, StanceLabels))
+		for _, h := range HeadLabels(r, results[i]) {
+			labels := StanceLabels
+			if h.Head == "sentiment" {
+				labels = SentimentLabels
+			}
+			d := heads[h.Head]
+			d.gold = append(d.gold, slices.Index(labels, h.Gold))
+			d.probs = append(d.probs, reorder(h.Got, labels))
 		}
-		h := heads["sentiment"]
-		h.gold = append(h.gold, slices.Index(SentimentLabels, r.Sentiment))
-		h.probs = append(h.probs, reorder(results[i].Sentiment, SentimentLabels))
 	}
 	return []Report{
 		Evaluate("ceasefire", StanceLabels, heads["ceasefire"].gold, heads["ceasefire"].probs),
@@ -340,13 +357,10 @@ func FormErrors(w io.Writer, recs []Record, results []model.Result) {
 		}
 		x := byForm[f]
 		x.n++
-		for j, t := range Targets {
-			if results[i].Stances[j].Label != r.Stance(t) {
+		for j, h := range HeadLabels(r, results[i]) {
+			if h.Got.Label != h.Gold {
 				x.errs[j]++
 			}
-		}
-		if results[i].Sentiment.Label != r.Sentiment {
-			x.errs[2]++
 		}
 	}
 	rows := slices.Collect(maps.Values(byForm))

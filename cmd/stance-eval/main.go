@@ -81,13 +81,16 @@ func run(ctx context.Context) error {
 	if *errorsOut == "" {
 		return nil
 	}
-	return writeErrors(*errorsOut, map[string][]train.Record{"dev": dev, "seeds": seeds},
-		map[string][]model.Result{"dev": results, "seeds": seedResults})
+	return writeErrors(*errorsOut, func(enc *json.Encoder) error {
+		if err := encodeErrors(enc, "dev", dev, results); err != nil {
+			return err
+		}
+		return encodeErrors(enc, "seeds", seeds, seedResults)
+	})
 }
 
-// writeErrors writes one JSON line per wrong label: the split, the head,
-// the gold and predicted labels, the confidence and the statement.
-func writeErrors(path string, recs map[string][]train.Record, results map[string][]model.Result) (err error) {
+// writeErrors creates path and lets write fill it through a JSON encoder.
+func writeErrors(path string, write func(*json.Encoder) error) (err error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -95,27 +98,22 @@ func writeErrors(path string, recs map[string][]train.Record, results map[string
 	defer func() { err = errors.Join(err, f.Close()) }()
 	enc := json.NewEncoder(f)
 	enc.SetEscapeHTML(false)
-	for _, split := range []string{"dev", "seeds"} {
-		for i, r := range recs[split] {
-			res := results[split][i]
-			heads := []struct {
-				name, gold string
-				got        model.Scores
-			}{
-				{"ceasefire", r.Ceasefire, res.Stances[0].Scores},
-				{"sanctions", r.Sanctions, res.Stances[1].Scores},
-				{"sentiment", r.Sentiment, res.Sentiment},
+	return write(enc)
+}
+
+// encodeErrors writes one JSON line per wrong label of recs: the split, the
+// head, the gold and predicted labels, the confidence and the statement.
+func encodeErrors(enc *json.Encoder, split string, recs []train.Record, results []model.Result) error {
+	for i, r := range recs {
+		for _, h := range train.HeadLabels(r, results[i]) {
+			if h.Got.Label == h.Gold {
+				continue
 			}
-			for _, h := range heads {
-				if h.got.Label == h.gold {
-					continue
-				}
-				if err := enc.Encode(map[string]any{
-					"split": split, "head": h.name, "gold": h.gold, "predicted": h.got.Label,
-					"confidence": h.got.Confidence, "form": r.Form, "text": r.Text, "context": r.Context,
-				}); err != nil {
-					return err
-				}
+			if err := enc.Encode(map[string]any{
+				"split": split, "head": h.Head, "gold": h.Gold, "predicted": h.Got.Label,
+				"confidence": h.Got.Confidence, "form": r.Form, "text": r.Text, "context": r.Context,
+			}); err != nil {
+				return err
 			}
 		}
 	}
