@@ -3,6 +3,7 @@ package train
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -30,11 +31,14 @@ var tiny = []Record{
 	{Text: "The harvest this year was excellent.", Context: "", Ceasefire: "none", Sanctions: "none", Sentiment: "positive"},
 }
 
-// TestGraphMatchesFeatures trains a small model, exports it, runs the
-// exported graph in ONNX Runtime and checks it reproduces the Go model's
-// probabilities: the in-graph hashing equals Spec.Features.
+// TestGraphMatchesFeatures trains a small stance model and a small
+// sentiment model, exports both, runs the exported graphs in ONNX Runtime
+// through model.Set and checks they reproduce the Go models'
+// probabilities: the in-graph hashing equals Spec.Features for both input
+// layouts, and the Set feeds each model the rows its trainer saw.
 func TestGraphMatchesFeatures(t *testing.T) {
 	dir := t.TempDir()
+	stDir, seDir := filepath.Join(dir, "stance"), filepath.Join(dir, "sentiment")
 	tokPath := filepath.Join(dir, "tokenizer.json")
 	if err := WriteTokenizerJSON(vocabPath(t), tokPath); err != nil {
 		t.Fatal(err)
@@ -43,46 +47,72 @@ func TestGraphMatchesFeatures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	spec := Spec{Vocab: 30522, Buckets: 1 << 12, Sep: int64(tk.SEP()), Pair: true}
-	var data []Example
-	for _, r := range tiny {
+	stSpec := Spec{Vocab: 30522, Buckets: 1 << 12, Sep: int64(tk.SEP()), Pair: true}
+	seSpec := Spec{Vocab: 30522, Buckets: 1 << 12, Sep: int64(tk.SEP())}
+	stRow := func(target string, r Record) []int {
+		ids, err := tk.Row(target, r.Text, r.Context, true, true, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	seRow := func(r Record) []int {
+		ids, err := tk.Row("", r.Text, "", false, false, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	var stData, seData []Example
+	for i, r := range tiny {
 		for ti, target := range Targets {
-			ids, err := tk.Row(target, r.Text, r.Context, true, true, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			data = append(data, Example{Feats: spec.Features(ids, nil), Class: ti % 3})
+			stData = append(stData, Example{Feats: stSpec.Features(stRow(target, r), nil), Class: ti % 3})
+		}
+		seData = append(seData, Example{Feats: seSpec.Features(seRow(r), nil), Class: i % 3})
+	}
+	st := Fit(stSpec, 3, stData, FitOptions{Epochs: 5, LR: 0.5, Seed: 7})
+	se := Fit(seSpec, 3, seData, FitOptions{Epochs: 5, LR: 0.5, Seed: 8})
+	for _, d := range []string{stDir, seDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteTokenizerJSON(vocabPath(t), filepath.Join(d, "tokenizer.json")); err != nil {
+			t.Fatal(err)
 		}
 	}
-	m := Fit(spec, 3, data, FitOptions{Epochs: 5, LR: 0.5, Seed: 7})
-	if err := writeModel(dir, m, modelConfig{Name: "t", Task: "stance", Labels: StanceLabels, MaxLength: 64, Targets: Targets, ContextSegment: true}); err != nil {
+	if err := writeModel(stDir, st, modelConfig{Name: "t", Task: "stance", Labels: StanceLabels, MaxLength: 64, Targets: Targets, ContextSegment: true}); err != nil {
 		t.Fatal(err)
 	}
-	clf, err := model.Load(dir, model.Options{})
+	if err := writeModel(seDir, se, modelConfig{Name: "s", Task: "sentiment", Labels: SentimentLabels, MaxLength: 64}); err != nil {
+		t.Fatal(err)
+	}
+	set, err := model.LoadSet(stDir, seDir, model.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { clf.Close() })
-	var in []model.Input
-	var want [][]float64
-	for _, r := range tiny {
-		for _, target := range Targets {
-			in = append(in, model.Input{Target: target, Text: r.Text, Context: r.Context})
-			ids, _ := tk.Row(target, r.Text, r.Context, true, true, 64)
-			want = append(want, m.Probs(spec.Features(ids, nil)))
-		}
+	t.Cleanup(func() { set.Close() })
+	stmts := make([]model.Statement, len(tiny))
+	for i, r := range tiny {
+		stmts[i] = model.Statement{Text: r.Text, Context: r.Context}
 	}
-	got, err := clf.Classify(context.Background(), in)
+	got, err := set.Classify(context.Background(), stmts, Targets)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range want {
-		for c := range want[i] {
-			if math.Abs(float64(got[i][c])-want[i][c]) > 1e-4 {
-				t.Errorf("row %d (%q): ORT probs %v, Go probs %v", i, in[i].Text, got[i], want[i])
-				break
+	near := func(what string, got []float32, want []float64) {
+		t.Helper()
+		for c := range want {
+			if math.Abs(float64(got[c])-want[c]) > 1e-4 {
+				t.Errorf("%s: ORT probs %v, Go probs %v", what, got, want)
+				return
 			}
 		}
+	}
+	for i, r := range tiny {
+		for j, target := range Targets {
+			near(fmt.Sprintf("%s %q", target, r.Text), reorder(got[i].Stances[j].Scores, StanceLabels), st.Probs(stSpec.Features(stRow(target, r), nil)))
+		}
+		near(fmt.Sprintf("sentiment %q", r.Text), reorder(got[i].Sentiment, SentimentLabels), se.Probs(seSpec.Features(seRow(r), nil)))
 	}
 }
 
