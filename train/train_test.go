@@ -39,11 +39,15 @@ var tiny = []Record{
 func TestGraphMatchesFeatures(t *testing.T) {
 	dir := t.TempDir()
 	stDir, seDir := filepath.Join(dir, "stance"), filepath.Join(dir, "sentiment")
-	tokPath := filepath.Join(dir, "tokenizer.json")
-	if err := WriteTokenizerJSON(vocabPath(t), tokPath); err != nil {
-		t.Fatal(err)
+	for _, d := range []string{stDir, seDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteTokenizerJSON(vocabPath(t), filepath.Join(d, "tokenizer.json")); err != nil {
+			t.Fatal(err)
+		}
 	}
-	tk, err := model.LoadTokenizer(tokPath)
+	tk, err := model.LoadTokenizer(filepath.Join(stDir, "tokenizer.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,14 +76,6 @@ func TestGraphMatchesFeatures(t *testing.T) {
 	}
 	st := Fit(stSpec, 3, stData, FitOptions{Epochs: 5, LR: 0.5, Seed: 7})
 	se := Fit(seSpec, 3, seData, FitOptions{Epochs: 5, LR: 0.5, Seed: 8})
-	for _, d := range []string{stDir, seDir} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := WriteTokenizerJSON(vocabPath(t), filepath.Join(d, "tokenizer.json")); err != nil {
-			t.Fatal(err)
-		}
-	}
 	if err := writeModel(stDir, st, modelConfig{Name: "t", Task: "stance", Labels: StanceLabels, MaxLength: 64, Targets: Targets, ContextSegment: true}); err != nil {
 		t.Fatal(err)
 	}
