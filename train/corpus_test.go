@@ -2,6 +2,8 @@ package train
 
 import (
 	"encoding/json"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -71,21 +73,24 @@ func containsWord(s, w string) bool {
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 0x80 }
 
 // TestAgreementMatchesCorpus checks that the annotation record in
-// data/agreement holds one entry per training and dev statement, and that
-// each entry's adjudicated label is the corpus's label: a sentiment label
-// edited in the corpus alone would make the recorded agreement a lie.
+// data/agreement holds exactly one entry per training statement, dev
+// statement and seed quote, and that each entry's adjudicated label is the
+// corpus's label: a sentiment label edited in the corpus alone would make
+// the recorded agreement a lie.
 func TestAgreementMatchesCorpus(t *testing.T) {
 	type entry struct {
-		File                 string
-		Record               int
+		File                 string // training file; empty for dev and seed quotes
+		Record               int    // index among the file's statements
 		First, Second, Final string
 	}
-	read := func(path string) []entry {
+	// sentiments maps "file#record" to the corpus label; check compares the
+	// record at path against it.
+	check := func(path string, sentiments map[string]string) {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var out []entry
+		seen := map[string]bool{}
 		for i, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
 			var e entry
 			if err := json.Unmarshal([]byte(line), &e); err != nil {
@@ -99,7 +104,33 @@ func TestAgreementMatchesCorpus(t *testing.T) {
 			if e.Final != e.First && e.Final != e.Second {
 				t.Errorf("%s:%d: final label %q is neither pass's", path, i+1, e.Final)
 			}
-			out = append(out, e)
+			key := fmt.Sprintf("%s#%d", e.File, e.Record)
+			got, ok := sentiments[key]
+			switch {
+			case seen[key]:
+				t.Errorf("%s:%d: a second entry for %q record %d", path, i+1, e.File, e.Record)
+			case !ok:
+				t.Errorf("%s:%d: no statement %q record %d in the corpus", path, i+1, e.File, e.Record)
+			case got != e.Final:
+				t.Errorf("%s:%d: corpus says %s, the record says %s", path, i+1, got, e.Final)
+			}
+			seen[key] = true
+		}
+		if len(seen) != len(sentiments) {
+			t.Errorf("%s: entries for %d of %d statements", path, len(seen), len(sentiments))
+		}
+	}
+	index := func(file string, labels []string) map[string]string {
+		m := map[string]string{}
+		for i, l := range labels {
+			m[fmt.Sprintf("%s#%d", file, i)] = l
+		}
+		return m
+	}
+	sentimentsOf := func(recs []Record) []string {
+		var out []string
+		for _, r := range recs {
+			out = append(out, r.Sentiment)
 		}
 		return out
 	}
@@ -108,42 +139,35 @@ func TestAgreementMatchesCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	byFile := map[string][]Record{}
+	train := map[string]string{}
 	for _, f := range files {
-		if byFile[filepath.Base(f)], err = readJSONL(f); err != nil {
+		recs, err := readJSONL(f)
+		if err != nil {
 			t.Fatal(err)
 		}
+		maps.Copy(train, index(filepath.Base(f), sentimentsOf(recs)))
 	}
-	n := 0
-	for _, e := range read("../data/agreement/train_sentiment.jsonl") {
-		recs := byFile[e.File]
-		if e.Record < 0 || e.Record >= len(recs) {
-			t.Fatalf("train %s record %d: no such statement", e.File, e.Record)
-		}
-		if got := recs[e.Record].Sentiment; got != e.Final {
-			t.Errorf("train %s record %d: corpus says %s, agreement record says %s", e.File, e.Record, got, e.Final)
-		}
-		n++
-	}
-	total := 0
-	for _, recs := range byFile {
-		total += len(recs)
-	}
-	if n != total {
-		t.Errorf("agreement record covers %d training statements, the corpus has %d", n, total)
-	}
+	check("../data/agreement/train_sentiment.jsonl", train)
 
 	dev, err := ReadCorpus("../data/dev/*.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
-	devAgree := read("../data/agreement/dev_sentiment.jsonl")
-	if len(devAgree) != len(dev) {
-		t.Fatalf("agreement record covers %d dev statements, the dev set has %d", len(devAgree), len(dev))
+	check("../data/agreement/dev_sentiment.jsonl", index("", sentimentsOf(dev)))
+
+	// Seed-quote labels point into the articles rather than carry text, so
+	// they are not Records; only their sentiment matters here.
+	b, err := os.ReadFile("../data/eval/seed_quotes.jsonl")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, e := range devAgree {
-		if got := dev[e.Record].Sentiment; got != e.Final {
-			t.Errorf("dev record %d: corpus says %s, agreement record says %s", e.Record, got, e.Final)
+	var seeds []string
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var l struct{ Sentiment string }
+		if err := json.Unmarshal([]byte(line), &l); err != nil {
+			t.Fatal(err)
 		}
+		seeds = append(seeds, l.Sentiment)
 	}
+	check("../data/agreement/seed_quotes_sentiment.jsonl", index("", seeds))
 }
