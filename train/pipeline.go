@@ -304,6 +304,7 @@ func PredictSet(ctx context.Context, set *model.Set, recs []Record) ([]model.Res
 // HeadLabel is one head's gold label and predicted scores for a record.
 type HeadLabel struct {
 	Head, Gold string
+	Labels     []string // the head's label set, in model output order
 	Got        model.Scores
 }
 
@@ -312,31 +313,32 @@ type HeadLabel struct {
 func HeadLabels(r Record, res model.Result) []HeadLabel {
 	out := make([]HeadLabel, 0, len(Targets)+1)
 	for j, t := range Targets {
-		out = append(out, HeadLabel{Head: t, Gold: r.Stance(t), Got: res.Stances[j].Scores})
+		out = append(out, HeadLabel{Head: t, Gold: r.Stance(t), Labels: StanceLabels, Got: res.Stances[j].Scores})
 	}
-	return append(out, HeadLabel{Head: "sentiment", Gold: r.Sentiment, Got: res.Sentiment})
+	return append(out, HeadLabel{Head: "sentiment", Gold: r.Sentiment, Labels: SentimentLabels, Got: res.Sentiment})
 }
 
 // Score measures results, one per record of recs, against the records'
-// labels: one report per head.
+// labels: one report per head, in the order of HeadLabels; none for no
+// records.
 func Score(recs []Record, results []model.Result) []Report {
-	heads := map[string]*headData{"ceasefire": {}, "sanctions": {}, "sentiment": {}}
+	var heads []HeadLabel // the first record's, for names and label sets
+	var data []headData
 	for i, r := range recs {
-		for _, h := range HeadLabels(r, results[i]) {
-			labels := StanceLabels
-			if h.Head == "sentiment" {
-				labels = SentimentLabels
-			}
-			d := heads[h.Head]
-			d.gold = append(d.gold, slices.Index(labels, h.Gold))
-			d.probs = append(d.probs, reorder(h.Got, labels))
+		hs := HeadLabels(r, results[i])
+		if heads == nil {
+			heads, data = hs, make([]headData, len(hs))
+		}
+		for j, h := range hs {
+			data[j].gold = append(data[j].gold, slices.Index(h.Labels, h.Gold))
+			data[j].probs = append(data[j].probs, reorder(h.Got, h.Labels))
 		}
 	}
-	return []Report{
-		Evaluate("ceasefire", StanceLabels, heads["ceasefire"].gold, heads["ceasefire"].probs),
-		Evaluate("sanctions", StanceLabels, heads["sanctions"].gold, heads["sanctions"].probs),
-		Evaluate("sentiment", SentimentLabels, heads["sentiment"].gold, heads["sentiment"].probs),
+	reports := make([]Report, len(heads))
+	for j, h := range heads {
+		reports[j] = Evaluate(h.Head, h.Labels, data[j].gold, data[j].probs)
 	}
+	return reports
 }
 
 // FormErrors writes, as a Markdown table, each head's error rate on the
